@@ -1,0 +1,139 @@
+"""The job, end to end: prompt (or code) -> code -> render -> stored video.
+
+Called by the Dramatiq actor (generation/tasks.py) and, synchronously, by
+`manage.py generate`. Every step is written to the Animation as it happens.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+
+from django.conf import settings
+from django.db import transaction
+
+from render.engine import RenderResult, RenderStatus, render
+from render.storage import store_video
+
+from .autofix import prepare
+from .models import Animation
+from .providers import ProviderError, ProviderUnavailable, RepairRequest, get_provider
+
+log = logging.getLogger(__name__)
+
+
+class InfrastructureError(Exception):
+    """A failure that is ours, not the user's: the actor retries it."""
+
+
+def run(animation: Animation) -> Animation:
+    """Take an animation from pending to a terminal state (or raise InfrastructureError)."""
+    if animation.is_terminal:
+        return animation
+    if animation.kind == Animation.Kind.RENDER:
+        _render_own_code(animation)
+    else:
+        _generate_and_render(animation)
+    return animation
+
+
+def _generate_and_render(animation: Animation) -> None:
+    try:
+        provider = get_provider()
+    except ProviderError as exc:
+        fail(animation, str(exc))
+        return
+    repair: RepairRequest | None = None
+    max_attempts = settings.GENERATION_MAX_ATTEMPTS if provider.can_repair else 1
+    last_error = ""
+    for attempt in range(1, max_attempts + 1):
+        if not animation.move_to(Animation.Status.GENERATING, attempts=attempt, provider=provider.name):
+            return  # canceled meanwhile
+        try:
+            generation = provider.generate(animation.prompt, animation.options, repair)
+        except ProviderUnavailable as exc:
+            animation.record("generate", "The model could not be reached.", attempt=attempt, error=str(exc))
+            raise InfrastructureError(str(exc)) from exc
+        except ProviderError as exc:
+            animation.record("generate", "The provider refused the request.", attempt=attempt, error=str(exc))
+            fail(animation, str(exc))
+            return
+        Animation.objects.filter(pk=animation.pk).update(
+            model_name=generation.model[:200],
+            prompt_tokens=animation.prompt_tokens + generation.prompt_tokens,
+            completion_tokens=animation.completion_tokens + generation.completion_tokens,
+            llm_seconds=animation.llm_seconds + generation.seconds,
+        )
+        animation.refresh_from_db()
+        animation.record(
+            "generate",
+            f"{provider.name} answered in {generation.seconds:.1f}s.",
+            attempt=attempt,
+            code=generation.text,
+            seconds=generation.seconds,
+            data={
+                "model": generation.model,
+                "prompt_tokens": generation.prompt_tokens,
+                "completion_tokens": generation.completion_tokens,
+                "first_token_seconds": generation.first_token_seconds,
+            },
+        )
+        code, fixes = prepare(generation.text)
+        for fix in fixes:
+            animation.record("autofix", fix.description, attempt=attempt, data={"kind": fix.kind})
+        result = _render(animation, code, attempt)
+        if result is None:
+            return
+        last_error = result.error
+        repair = RepairRequest(code=code, error=result.error + "\n" + result.log[-1500:])
+    fail(animation, last_error or "The code could not be rendered.")
+
+
+def _render_own_code(animation: Animation) -> None:
+    code, fixes = prepare(animation.code)
+    for fix in fixes:
+        animation.record("autofix", fix.description, attempt=1, data={"kind": fix.kind})
+    result = _render(animation, code, 1)
+    if result is not None:
+        fail(animation, result.error)
+
+
+def _render(animation: Animation, code: str, attempt: int) -> RenderResult | None:
+    """Render ``code``; None when the animation is finished (completed or canceled)."""
+    if not animation.move_to(Animation.Status.RENDERING, code=code):
+        return None
+    started = time.monotonic()
+    result = render(
+        code,
+        scene=animation.options.get("scene") or None,
+        quality=animation.quality,
+        format=animation.format,
+    )
+    try:
+        seconds = time.monotonic() - started
+        Animation.objects.filter(pk=animation.pk).update(render_seconds=animation.render_seconds + seconds)
+        animation.render_seconds += seconds
+        if result.status is RenderStatus.INFRASTRUCTURE:
+            animation.record("render", "The renderer failed on our side.", attempt=attempt, code=code,
+                             error=result.error, seconds=seconds)
+            raise InfrastructureError(result.error)
+        if not result.ok:
+            animation.record("render", "The render failed.", attempt=attempt, code=code,
+                             error=result.error, seconds=seconds,
+                             data={"status": result.status.value, "line": result.line,
+                                   "log_tail": result.log[-2000:]})
+            return result
+        name = store_video(result.video_path, animation.storage_name())
+        with transaction.atomic():
+            if animation.move_to(Animation.Status.COMPLETED, video=name, error=""):
+                animation.record("render", f"Rendered in {result.seconds:.1f}s.", attempt=attempt,
+                                 seconds=seconds, data=result.details)
+        return None
+    finally:
+        result.cleanup()
+
+
+def fail(animation: Animation, error: str) -> None:
+    if animation.move_to(Animation.Status.FAILED, error=error):
+        animation.record("failed", error)
+        log.info("animation %s failed: %s", animation.pk, error)

@@ -1,0 +1,53 @@
+"""Dramatiq actors: thin, idempotent, retried only for failures that are ours."""
+
+from __future__ import annotations
+
+import logging
+
+import dramatiq
+from django.conf import settings
+from dramatiq.middleware import CurrentMessage, TimeLimitExceeded
+
+from . import pipeline
+from .models import Animation
+
+log = logging.getLogger(__name__)
+
+MAX_RETRIES = 2
+
+
+def _retries_left() -> bool:
+    message = CurrentMessage.get_current_message()
+    if message is None:
+        return False
+    return message.options.get("retries", 0) < MAX_RETRIES
+
+
+@dramatiq.actor(
+    queue_name="animations",
+    max_retries=MAX_RETRIES,
+    min_backoff=2_000,
+    max_backoff=30_000,
+    time_limit=settings.JOB_TIME_LIMIT_S * 1000,
+    retry_when=lambda retries, exc: isinstance(exc, pipeline.InfrastructureError) and retries < MAX_RETRIES,
+)
+def process_animation(animation_id: str) -> None:
+    animation = Animation.objects.filter(pk=animation_id).first()
+    if animation is None or animation.is_terminal:
+        return  # deleted, or a redelivery of a finished job: nothing to do
+    try:
+        pipeline.run(animation)
+    except pipeline.InfrastructureError as exc:
+        if not _retries_left():
+            pipeline.fail(animation, f"Our renderer had a problem and gave up after retries: {exc}")
+        raise
+    except TimeLimitExceeded:
+        # Arrives as a BaseException raised asynchronously in the worker thread.
+        pipeline.fail(animation, "The job took longer than the time limit and was stopped.")
+        raise
+    except Exception as exc:
+        # A bug of ours: the user gets a clear failure (never a job stuck in
+        # "rendering"), and the exception still reaches the logs and Sentry.
+        pipeline.fail(animation, "An internal error stopped this job; it has been reported. Please try again.")
+        log.exception("animation %s crashed", animation_id)
+        raise exc
