@@ -1,3 +1,4 @@
+import logging
 import shutil
 import sys
 
@@ -24,6 +25,7 @@ class Command(BaseCommand):
         parser.add_argument("--email", default=CLI_EMAIL, help="Whose organization records the job.")
 
     def handle(self, *args, prompt: str, output: str, quality: str, format: str | None, email: str, **options):
+        quiet_logs(options["verbosity"])
         fmt = format or (output.rsplit(".", 1)[-1].lower() if "." in output else "mp4")
         organization = _organization_for(email)
         try:
@@ -46,6 +48,12 @@ class Command(BaseCommand):
         self.stdout.write(animation.code)
         write_output(animation, output)
         self.stderr.write(f"Wrote {output} (task {animation.id}).")
+
+
+def quiet_logs(verbosity: int) -> None:
+    """The command's own output is the report; worker-style INFO logs would only add noise."""
+    if verbosity < 2:
+        logging.getLogger().setLevel(logging.WARNING)
 
 
 def _organization_for(email: str) -> Organization:

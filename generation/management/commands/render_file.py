@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from generation import pipeline
 from generation.api import validate_options
-from generation.management.commands.generate import CLI_EMAIL, _organization_for, write_output
+from generation.management.commands.generate import CLI_EMAIL, _organization_for, quiet_logs, write_output
 from generation.models import Animation
 from saas.errors import ApiError
 
@@ -23,6 +23,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, file: str, output: str, scene: str | None, quality: str, format: str | None,
                email: str, **options):
+        quiet_logs(options["verbosity"])
         path = Path(file)
         try:
             code = path.read_text()
