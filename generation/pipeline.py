@@ -16,6 +16,7 @@ from render.engine import RenderResult, RenderStatus, render
 from render.storage import store_video
 
 from .autofix import prepare
+from .policy import check_policy
 from .models import Animation
 from .providers import ProviderError, ProviderUnavailable, RepairRequest, get_provider
 
@@ -100,6 +101,16 @@ def _render_own_code(animation: Animation) -> None:
 
 def _render(animation: Animation, code: str, attempt: int) -> RenderResult | None:
     """Render ``code``; None when the animation is finished (completed or canceled)."""
+    violations = check_policy(code)
+    if violations:
+        error = "The code was refused before rendering: " + " ".join(v.message for v in violations[:5])
+        if len(violations) > 5:
+            error += f" (and {len(violations) - 5} more)"
+        animation.record("policy", "The code uses something scenes may not use.", attempt=attempt, code=code,
+                         error=error, data={"rules": sorted({v.rule for v in violations})})
+        Animation.objects.filter(pk=animation.pk).update(code=code)
+        animation.code = code
+        return RenderResult(RenderStatus.VIOLATION, error=error)
     if not animation.move_to(Animation.Status.RENDERING, code=code):
         return None
     started = time.monotonic()

@@ -1,9 +1,9 @@
 """render(code, options) -> RenderResult: the one entry point to turn Manim code into a video.
 
-A pure service: it knows nothing of prompts, tenants or plans. Each call gets
-its own job directory; the scene runs in a separate interpreter
-(``render/runner.py``) with a wall-clock timeout, and the whole process group
-is killed at the limit.
+A pure service: it knows nothing of prompts, tenants or plans. Each call gets its own
+job directory, owned by a uid of its own; the scene runs in a sandboxed child of the
+warm fork server (render/sandbox.py, render/forkserver.py). The result is typed so
+the caller retries only failures that are ours (INFRASTRUCTURE).
 """
 
 from __future__ import annotations
@@ -14,16 +14,14 @@ import json
 import os
 import shutil
 import signal
-import subprocess
-import sys
+import stat
 import tempfile
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
 
-RUNNER = Path(__file__).with_name("runner.py")
+from .sandbox import SandboxUnavailable, pool, sandbox_uid
 
 QUALITIES = {
     # option -> (manim quality name, what the user sees)
@@ -33,10 +31,6 @@ QUALITIES = {
     "4k": ("fourk_quality", "2160p60"),
 }
 FORMATS = ("mp4", "gif", "webm")
-
-# Environment variables the render child may see; everything else (secrets,
-# database and broker URLs) stays in the worker.
-_ENV_PASSTHROUGH = ("PATH", "LANG", "LC_ALL", "TZ")
 
 
 class RenderStatus(str, enum.Enum):
@@ -65,6 +59,8 @@ class RenderResult:
     def cleanup(self) -> None:
         if self.workdir is not None:
             shutil.rmtree(self.workdir, ignore_errors=True)
+            for leftover in self.workdir.parent.glob(f"{self.workdir.name}.accepted.*"):
+                leftover.unlink(missing_ok=True)
             self.workdir = None
 
 
@@ -78,7 +74,7 @@ def scene_names(code: str) -> list[str]:
         tree = ast.parse(code)
     except SyntaxError:
         return []
-    names = []
+    names: list[str] = []
     for node in tree.body:
         if isinstance(node, ast.ClassDef):
             for base in node.bases:
@@ -89,27 +85,6 @@ def scene_names(code: str) -> list[str]:
     return names
 
 
-def _tail(path: Path, limit: int) -> str:
-    try:
-        with open(path, "rb") as fh:
-            fh.seek(0, os.SEEK_END)
-            size = fh.tell()
-            fh.seek(max(0, size - limit))
-            return fh.read().decode("utf-8", "replace")
-    except OSError:
-        return ""
-
-
-def _readable_error(result: dict) -> str:
-    message = result.get("message", "").strip()
-    kind = result.get("error_type", "Error")
-    line = result.get("line")
-    where = f" (line {line} of the scene)" if line else ""
-    if "latex error" in message.lower():
-        return f"LaTeX could not compile a Tex/MathTex expression{where}: check its syntax."
-    return f"{kind}{where}: {message}"
-
-
 def render(
     code: str,
     *,
@@ -118,7 +93,7 @@ def render(
     format: str = "mp4",
     timeout_s: int | None = None,
 ) -> RenderResult:
-    """Render ``code`` and return the result; the caller stores the video and calls cleanup()."""
+    """Render ``code`` in the sandbox; the caller stores the video and calls cleanup()."""
     if quality not in QUALITIES:
         raise RenderOptionsError(f"Unknown quality {quality!r}.")
     if format not in FORMATS:
@@ -126,11 +101,8 @@ def render(
     try:
         compile(code, "scene.py", "exec")
     except SyntaxError as exc:
-        return RenderResult(
-            RenderStatus.USER_ERROR,
-            error=f"SyntaxError (line {exc.lineno} of the scene): {exc.msg}",
-            line=exc.lineno,
-        )
+        return RenderResult(RenderStatus.USER_ERROR, error=f"SyntaxError (line {exc.lineno} of the scene): "
+                            f"{exc.msg}", line=exc.lineno)
     candidates = scene_names(code)
     if scene is None:
         if not candidates:
@@ -144,103 +116,92 @@ def render(
         )
 
     timeout_s = timeout_s or settings.RENDER_TIMEOUT_S
-    root = Path(settings.RENDER_WORK_DIR)
-    root.mkdir(parents=True, exist_ok=True)
-    workdir = Path(tempfile.mkdtemp(prefix="job-", dir=root))
+    try:
+        workdir = _make_job_dir()
+    except SandboxUnavailable as exc:
+        return RenderResult(RenderStatus.INFRASTRUCTURE, error=str(exc))
+    uid = sandbox_uid()
     (workdir / "scene.py").write_text(code)
-    (workdir / "job.json").write_text(
-        json.dumps(
-            {
-                "scene": scene,
-                "quality": QUALITIES[quality][0],
-                "format": format,
-                "limits": {
-                    "cpu_s": timeout_s * 2,
-                    "file_mb": settings.RENDER_MAX_OUTPUT_MB,
-                },
-            }
-        )
-    )
-    env = {k: os.environ[k] for k in _ENV_PASSTHROUGH if k in os.environ}
-    env.update({"HOME": str(workdir), "TMPDIR": str(workdir), "PYTHONDONTWRITEBYTECODE": "1",
-                "MPLBACKEND": "Agg", "TERM": "dumb", "COLUMNS": "120"})
-    log_path = workdir / "render.log"
-    started = time.monotonic()
-    with open(log_path, "wb") as log:
-        try:
-            proc = subprocess.Popen(
-                [sys.executable, "-I", str(RUNNER)],
-                cwd=workdir,
-                env=env,
-                stdin=subprocess.DEVNULL,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-                start_new_session=True,  # its own process group, killed as a whole
-            )
-        except OSError as exc:
-            return RenderResult(RenderStatus.INFRASTRUCTURE, error=f"Could not start the renderer: {exc}",
-                                workdir=workdir)
-        try:
-            returncode = proc.wait(timeout=timeout_s)
-        except subprocess.TimeoutExpired:
-            _kill_group(proc)
-            return RenderResult(
-                RenderStatus.TIMEOUT,
-                error=f"The render took longer than {timeout_s} seconds and was stopped.",
-                log=_tail(log_path, settings.RENDER_MAX_LOG_KB * 1024),
-                seconds=time.monotonic() - started,
-                workdir=workdir,
-            )
-        finally:
-            _kill_group(proc)  # stray grandchildren never outlive the job
-    seconds = time.monotonic() - started
-    log_text = _tail(log_path, settings.RENDER_MAX_LOG_KB * 1024)
-    result = _read_result(workdir)
+    (workdir / "tmp").mkdir()
+    _chown_tree(workdir, uid)
+    job = {
+        "dir": str(workdir),
+        "scene": scene,
+        "quality": QUALITIES[quality][0],
+        "format": format,
+        "uid": uid,
+        "gid": uid,
+        "timeout_s": timeout_s,
+        "limits": {
+            "cpu_s": timeout_s * 2,
+            "memory_mb": settings.RENDER_MEMORY_MB,
+            "file_mb": settings.RENDER_MAX_OUTPUT_MB,
+            "disk_mb": settings.RENDER_MAX_DISK_MB,
+            "procs": settings.RENDER_MAX_PROCS,
+            "open_files": settings.RENDER_MAX_OPEN_FILES,
+        },
+    }
+    try:
+        outcome = pool().run(job)
+    except SandboxUnavailable as exc:
+        return RenderResult(RenderStatus.INFRASTRUCTURE, error=f"The render sandbox failed: {exc}", workdir=workdir)
+    log_text = _tail(workdir / "render.log", settings.RENDER_MAX_LOG_KB * 1024)
+    details = {"layers": outcome.layers, "maxrss_kb": outcome.maxrss_kb, "exit": outcome.exit_code}
+    common = {"seconds": outcome.seconds, "workdir": workdir, "details": details}
+    if outcome.lockdown_error:
+        return RenderResult(RenderStatus.INFRASTRUCTURE, log=log_text,
+                            error=f"The sandbox could not lock down: {outcome.lockdown_error}", **common)
+    if outcome.reason == "timeout":
+        return RenderResult(RenderStatus.TIMEOUT, log=log_text,
+                            error=f"The render took longer than {timeout_s} seconds and was stopped.", **common)
+    if outcome.reason == "disk":
+        return RenderResult(RenderStatus.VIOLATION, log=log_text, error="The render wrote more than "
+                            f"{settings.RENDER_MAX_DISK_MB} MB to disk and was stopped.", **common)
+    result = _read_result(workdir) if outcome.exit_code in (0, 1) else None
     if result is None:
-        if returncode < 0:
-            sig = signal.Signals(-returncode).name
-            error = f"The renderer was killed by {sig} (it probably exceeded a resource limit)."
-            status = RenderStatus.USER_ERROR
-        else:
-            error = "The renderer stopped without reporting a result."
-            status = RenderStatus.INFRASTRUCTURE
-        return RenderResult(status, error=error, log=log_text, seconds=seconds, workdir=workdir)
+        return RenderResult(RenderStatus.USER_ERROR, log=log_text, error=_death_message(outcome.exit_code),
+                            **common)
     if not result.get("ok"):
+        line = result.get("line")
         return RenderResult(
-            RenderStatus.USER_ERROR,
+            RenderStatus.VIOLATION if _is_violation(result) else RenderStatus.USER_ERROR,
             error=_readable_error(result),
             log=(log_text + "\n" + str(result.get("traceback", ""))).strip(),
-            seconds=seconds,
-            line=result.get("line") if isinstance(result.get("line"), int) else None,
-            workdir=workdir,
+            line=line if isinstance(line, int) else None,
+            **common,
         )
-    video = _accept_output(workdir, str(result.get("video", "")), format)
+    video = _accept_output(workdir, format)
     if video is None:
-        return RenderResult(RenderStatus.USER_ERROR, error="The scene rendered but produced no video "
-                            "(does it play any animation or wait?).", log=log_text, seconds=seconds,
-                            workdir=workdir)
-    return RenderResult(RenderStatus.OK, video_path=video, log=log_text, seconds=seconds, workdir=workdir,
-                        details={"manim_version": result.get("manim_version", "")})
+        return RenderResult(RenderStatus.USER_ERROR, log=log_text, error="The scene rendered but produced no "
+                            "usable video (does it play any animation or wait?).", **common)
+    details["manim_version"] = str(result.get("manim_version", ""))[:20]
+    return RenderResult(RenderStatus.OK, video_path=video, log=log_text, **common)
 
 
-def _kill_group(proc: subprocess.Popen) -> None:
+# --- reading what the child left behind (all of it hostile) ------------------------------
+
+
+def _tail(path: Path, limit: int) -> str:
     try:
-        os.killpg(proc.pid, signal.SIGKILL)
-    except (ProcessLookupError, PermissionError):
-        pass
-    try:
-        proc.wait(timeout=5)
-    except subprocess.TimeoutExpired:
-        pass
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except OSError:
+        return ""
+    with os.fdopen(fd, "rb") as fh:
+        if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+            return ""
+        fh.seek(0, os.SEEK_END)
+        fh.seek(max(0, fh.tell() - limit))
+        return fh.read(limit).decode("utf-8", "replace")
 
 
 def _read_result(workdir: Path) -> dict | None:
-    path = workdir / "result.json"
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
+        fd = os.open(workdir / "result.json", os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
     except OSError:
         return None
     with os.fdopen(fd, "rb") as fh:
+        if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+            return None
         raw = fh.read(64 * 1024)
     try:
         data = json.loads(raw)
@@ -249,21 +210,107 @@ def _read_result(workdir: Path) -> dict | None:
     return data if isinstance(data, dict) else None
 
 
-def _accept_output(workdir: Path, reported: str, format: str) -> Path | None:
-    """The rendered file, only if it is a regular file inside the job dir."""
-    real_root = workdir.resolve()
-    candidates = [Path(reported)] if reported else []
-    candidates += sorted((workdir / "media").rglob(f"animation.{format}"))
-    for candidate in candidates:
+def _readable_error(result: dict) -> str:
+    message = str(result.get("message", "")).strip()
+    kind = str(result.get("error_type", "Error"))[:80]
+    line = result.get("line")
+    where = f" (line {line} of the scene)" if isinstance(line, int) else ""
+    if "latex error" in message.lower() or "latex compilation" in message.lower():
+        return f"LaTeX could not compile a Tex/MathTex expression{where}: check its syntax."
+    return f"{kind}{where}: {message[:1500]}"
+
+
+_SIGNAL_MEANINGS = {
+    signal.SIGXCPU: "it used more CPU time than allowed",
+    signal.SIGXFSZ: "it wrote a file larger than allowed (or printed too much)",
+    signal.SIGKILL: "it was killed, most likely for using more memory or processes than allowed",
+    signal.SIGSEGV: "it crashed (segmentation fault), often from running out of memory",
+    signal.SIGSYS: "it made a forbidden system call",
+}
+
+
+def _death_message(code: int | None) -> str:
+    if code is not None and code < 0:
+        sig = signal.Signals(-code)
+        return f"The render was stopped: {_SIGNAL_MEANINGS.get(sig, sig.name)}."
+    if code in (0, 1):
+        return "The render stopped without reporting a result."
+    return f"The render stopped unexpectedly (exit status {code}); it may have exceeded a resource limit."
+
+
+def _is_violation(result: dict) -> bool:
+    kind = str(result.get("error_type", ""))
+    message = str(result.get("message", "")).lower()
+    return kind == "PermissionError" or "operation not permitted" in message or "permission denied" in message
+
+
+def _make_job_dir() -> Path:
+    root = Path(settings.RENDER_WORK_DIR)
+    root.mkdir(parents=True, exist_ok=True)
+    if root.is_symlink() or root.stat().st_uid != os.getuid():
+        raise SandboxUnavailable(f"RENDER_WORK_DIR {root} must be a directory owned by the worker's user.")
+    # Sandboxed uids must traverse (not list) the root and its parents to reach their job dir.
+    os.chmod(root, 0o711)
+    if os.getuid() == 0:
+        for parent in root.resolve().parents:
+            if not parent.stat().st_mode & stat.S_IXOTH:
+                raise SandboxUnavailable(
+                    f"RENDER_WORK_DIR {root} is not reachable by the sandbox's users: {parent} is not "
+                    "world-executable (chmod o+x it, or point RENDER_WORK_DIR elsewhere)."
+                )
+    return Path(tempfile.mkdtemp(prefix="job-", dir=root))
+
+
+def _chown_tree(path: Path, uid: int) -> None:
+    if os.getuid() != 0:
+        return  # not root: the render runs as ourselves anyway
+    for dirpath, _dirnames, filenames in os.walk(path):
+        os.chown(dirpath, uid, uid)
+        for name in filenames:
+            os.chown(os.path.join(dirpath, name), uid, uid)
+
+
+def _accept_output(workdir: Path, format: str) -> Path | None:
+    """The rendered video, copied out of the job dir only if it is a real, sane video file.
+
+    The job dir belongs to the sandboxed uid, so everything in it is hostile: the file
+    is opened with O_NOFOLLOW, must be a regular file with one link inside the job dir,
+    within the size cap, and must decode as video. It is copied from the descriptor
+    that was checked, so swapping the file afterwards changes nothing.
+    """
+    real_root = os.path.realpath(workdir)
+    limit = settings.RENDER_MAX_OUTPUT_MB * 1024 * 1024
+    for dirpath, _dirnames, filenames in os.walk(os.path.join(real_root, "media"), followlinks=False):
+        if f"animation.{format}" not in filenames or "partial_movie_files" in dirpath:
+            continue
+        if os.path.commonpath([os.path.realpath(dirpath), real_root]) != real_root:
+            continue
         try:
-            if candidate.is_symlink() or not candidate.is_file():
-                continue
-            real = candidate.resolve()
+            fd = os.open(os.path.join(dirpath, f"animation.{format}"), os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
         except OSError:
             continue
-        if real.suffix != f".{format}" or real_root not in real.parents:
-            continue
-        size = real.stat().st_size
-        if 0 < size <= settings.RENDER_MAX_OUTPUT_MB * 1024 * 1024:
-            return real
+        accepted = workdir.parent / f"{workdir.name}.accepted.{format}"
+        with os.fdopen(fd, "rb") as src:
+            st = os.fstat(src.fileno())
+            if not stat.S_ISREG(st.st_mode) or st.st_nlink != 1 or not 0 < st.st_size <= limit:
+                continue
+            with open(accepted, "xb") as dst:
+                shutil.copyfileobj(src, dst, 1 << 20)
+        if _decodes_as_video(accepted):
+            return accepted
+        accepted.unlink(missing_ok=True)
     return None
+
+
+def _decodes_as_video(path: Path) -> bool:
+    import av
+
+    try:
+        with av.open(str(path)) as container:
+            if not container.streams.video:
+                return False
+            for _frame in container.decode(video=0):
+                return True
+    except (av.FFmpegError, OSError, ValueError):
+        return False
+    return False

@@ -9,6 +9,7 @@ accepts a ``<NAME>_FILE`` variant pointing at a file that holds it.
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import environ
@@ -251,6 +252,16 @@ RENDER_TIMEOUT_S = env.int("RENDER_TIMEOUT_S", default=180)
 RENDER_MAX_OUTPUT_MB = env.int("RENDER_MAX_OUTPUT_MB", default=200)
 RENDER_MAX_LOG_KB = env.int("RENDER_MAX_LOG_KB", default=256)
 RENDER_WORK_DIR = Path(env.str("RENDER_WORK_DIR", default=str(DATA_DIR / "render")))
+RENDER_MEMORY_MB = env.int("RENDER_MEMORY_MB", default=4096)
+RENDER_MAX_DISK_MB = env.int("RENDER_MAX_DISK_MB", default=1024)
+RENDER_MAX_PROCS = env.int("RENDER_MAX_PROCS", default=64)
+RENDER_MAX_OPEN_FILES = env.int("RENDER_MAX_OPEN_FILES", default=256)
+# Each job runs as a uid of its own picked from [BASE, BASE + RANGE): no passwd entry needed.
+RENDER_UID_BASE = env.int("RENDER_UID_BASE", default=610000)
+RENDER_UID_RANGE = env.int("RENDER_UID_RANGE", default=10000)
+# The interpreter of the fork server. It must be readable by the unprivileged render uids:
+# the project's virtualenv, made from Debian's /usr/bin/python3, is.
+RENDER_PYTHON = env.str("RENDER_PYTHON", default=sys.executable)
 
 # --- Logging and errors ---------------------------------------------------------
 LOGGING = {

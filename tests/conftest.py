@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+import shutil
 import socket
-import threading
+import tempfile
 import time
+from pathlib import Path
 from collections.abc import Iterator
 
 import dramatiq
@@ -22,10 +24,17 @@ class Small(Scene):
 """
 
 
+# pytest's tmp_path lives under a 0700 folder the sandbox's uids cannot traverse.
+RENDER_ROOT = Path(tempfile.gettempdir()) / "eigenframe-test-render"
+
+
 @pytest.fixture(autouse=True)
 def _isolated_media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
-    settings.RENDER_WORK_DIR = tmp_path / "render"
+    RENDER_ROOT.mkdir(mode=0o711, exist_ok=True)
+    settings.RENDER_WORK_DIR = Path(tempfile.mkdtemp(dir=RENDER_ROOT))
+    yield
+    shutil.rmtree(settings.RENDER_WORK_DIR, ignore_errors=True)
 
 
 @pytest.fixture

@@ -23,11 +23,12 @@ pytestmark = pytest.mark.render
 
 
 @pytest.fixture
-def embedded_env(tmp_path):
+def embedded_env(tmp_path, settings):
     env = {k: v for k, v in os.environ.items()
            if k not in ("DATABASE_URL", "REDIS_URL", "SECRET_KEY", "LLM_BASE_URL", "LLM_API_KEY",
                         "DJANGO_SETTINGS_MODULE")}
-    env.update({"DEBUG": "1", "DATA_DIR": str(tmp_path / "var")})
+    env.update({"DEBUG": "1", "DATA_DIR": str(tmp_path / "var"),
+                "RENDER_WORK_DIR": str(settings.RENDER_WORK_DIR)})
     subprocess.run([sys.executable, "manage.py", "migrate", "--noinput", "-v0"], cwd=ROOT, env=env,
                    check=True, capture_output=True)
     return env
