@@ -184,6 +184,7 @@ DRAMATIQ_MIDDLEWARE = [
     "dramatiq.middleware.Retries",
     "dramatiq.middleware.CurrentMessage",
     "django_dramatiq.middleware.DbConnectionsMiddleware",
+    "render.middleware.WarmRenderPool",
 ]
 if REDIS_URL:
     DRAMATIQ_BROKER = {

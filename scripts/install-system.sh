@@ -4,7 +4,7 @@
 set -euo pipefail
 
 PACKAGES=(
-  build-essential pkg-config python3 python3-dev python3-venv
+  build-essential pkg-config python3 python3-dev python3-venv strace
   libcairo2-dev libpango1.0-dev ffmpeg
   texlive-latex-base texlive-latex-recommended texlive-latex-extra texlive-fonts-recommended dvisvgm
 )

@@ -1,0 +1,296 @@
+"""The builtin template library: prompt matching, parameter validation, and real renders."""
+
+from __future__ import annotations
+
+import ast
+
+import pytest
+
+from generation.library import (
+    SUBJECTS,
+    TEMPLATES,
+    Param,
+    SceneTemplate,
+    TemplateMatch,
+    TemplateParamError,
+    compile_formula,
+    match_prompt,
+)
+
+ALL = list(TEMPLATES.values())
+EXAMPLES = [(t.slug, example) for t in ALL for example in t.examples]
+
+
+def _scene_classes(code: str) -> list[str]:
+    tree = ast.parse(code)
+    return [
+        node.name
+        for node in tree.body
+        if isinstance(node, ast.ClassDef)
+        and any(getattr(b, "id", getattr(b, "attr", "")).endswith("Scene") for b in node.bases)
+    ]
+
+
+# --- the library itself -------------------------------------------------------------------
+
+
+def test_it_has_the_required_templates_in_a_stable_order():
+    required = {"shape-transform", "function-plot", "equation", "tangent-line", "riemann-sums", "pythagorean",
+                "unit-circle-sine", "vector-addition", "matrix-transform", "circle-area"}
+    assert required <= set(TEMPLATES)
+    assert len(TEMPLATES) >= 10
+    assert list(TEMPLATES)[:3] == ["shape-transform", "function-plot", "equation"]
+    for slug, template in TEMPLATES.items():
+        assert isinstance(template, SceneTemplate)
+        assert template.slug == slug
+        assert template.subject in SUBJECTS
+        assert template.title and template.description and template.examples and template.keywords
+        assert all(isinstance(p, Param) for p in template.params)
+
+
+@pytest.mark.parametrize("template", ALL, ids=[t.slug for t in ALL])
+def test_it_generates_one_scene_named_as_declared(template):
+    code = template.code()
+    assert code.startswith("from manim import *\n")
+    assert _scene_classes(code) == [template.scene_name]
+    compile(code, "scene.py", "exec")
+    assert "import os" not in code and "__" not in code.replace("__init__", "")
+
+
+@pytest.mark.parametrize("template", ALL, ids=[t.slug for t in ALL])
+def test_it_fills_defaults_and_round_trips_its_own_values(template):
+    values = template.validate(None)
+    assert set(values) == {p.name for p in template.params}
+    assert template.validate(values) == values
+    assert template.code(values) == template.code()
+
+
+# --- matching -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("slug,prompt", EXAMPLES, ids=[e for _, e in EXAMPLES])
+def test_it_matches_every_example_to_its_template(slug, prompt):
+    found = match_prompt(prompt)
+    assert isinstance(found, TemplateMatch), prompt
+    assert found.template.slug == slug
+    assert found.score > 0
+    assert found.template.validate(found.values) == found.values
+
+
+def test_it_reads_shapes_from_the_circle_to_square_prompt():
+    found = match_prompt("Create a circle that transforms into a square")
+    assert found.template.slug == "shape-transform"
+    assert found.values["from_shape"] == "circle"
+    assert found.values["to_shape"] == "square"
+    code = found.template.code(found.values)
+    assert "Circle(" in code and "Square(" in code and "Transform(" in code
+
+
+def test_it_reads_colours_bound_to_shapes():
+    found = match_prompt("Morph a red triangle into a blue hexagon")
+    assert found.values == {"from_shape": "triangle", "to_shape": "hexagon", "from_color": "red",
+                            "to_color": "blue"}
+
+
+def test_it_reads_the_function_and_range_from_a_plot_prompt():
+    found = match_prompt("Plot y = x^2 - 1 from -3 to 3")
+    assert found.template.slug == "function-plot"
+    assert found.values["expr"] == "x^2 - 1"
+    assert found.values["x_min"] == -3
+    assert found.values["x_max"] == 3
+    code = found.template.code(found.values)
+    assert "x ** 2 - 1" in code
+    assert "x^{2} - 1" in code
+
+
+@pytest.mark.parametrize(
+    "prompt,expr,rng",
+    [
+        ("Graph of sin(x) between -6 and 6", "sin(x)", (-6, 6)),
+        ("plot f(x) = 2x + 1 on [0, 5]", "2x + 1", (0, 5)),
+        ("Riemann sums for x^2 from 0 to 2", "x^2", (0, 2)),
+    ],
+)
+def test_it_extracts_functions_and_ranges(prompt, expr, rng):
+    found = match_prompt(prompt)
+    assert found.values["expr"] == expr
+    assert (found.values["x_min"], found.values["x_max"]) == rng
+
+
+def test_it_reads_an_equation_keeping_its_case():
+    found = match_prompt("Show the equation E = mc^2")
+    assert found.template.slug == "equation"
+    assert found.values["latex"] == "E = mc^2"
+    assert 'MathTex(r"E = mc^2"' in found.template.code(found.values)
+
+
+def test_it_reads_numbers_for_other_templates():
+    assert match_prompt("Pythagoras with legs 5 and 12").values | {} == {"a": 5, "b": 12}
+    vectors = match_prompt("Add the vectors (3, 1) and (-1, 2)").values
+    assert (vectors["ax"], vectors["ay"], vectors["bx"], vectors["by"]) == (3, 1, -1, 2)
+    matrix = match_prompt("Apply the matrix [[2, 1], [0, 3]] to the plane").values
+    assert matrix == {"a": 2, "b": 1, "c": 0, "d": 3}
+    assert match_prompt("area of a circle with radius 3 in 24 sectors").values["sectors"] == 24
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "write me a poem about cats",
+        "animate the stock market crash of 1929",
+        "hello",
+        "",
+        "   ",
+        "tell me a joke",
+        "make a video of my holiday in Spain",
+    ],
+)
+def test_it_returns_none_for_unrelated_prompts(prompt):
+    assert match_prompt(prompt) is None
+
+
+def test_it_falls_back_to_defaults_when_extracted_values_do_not_fit():
+    # log(x) is undefined on the whole range: the range is dropped rather than failing
+    found = match_prompt("Riemann sums for log(x) from -5 to -1")
+    assert found is not None and found.template.slug == "riemann-sums"
+    found.template.code(found.values)
+
+
+# --- validation ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("bad", ["__import__('os')", "x**", "open('f')", "os.system('ls')", "x.real",
+                                 "[x for x in 'a']", "lambda: 1", "sin", "10^10^10", "1/0", "y + 1",
+                                 "x if x else 1", "'x'", "x; import os"])
+def test_it_rejects_unsafe_or_broken_expressions(bad):
+    with pytest.raises(TemplateParamError) as err:
+        TEMPLATES["function-plot"].validate({"expr": bad})
+    assert err.value.param == "expr"
+    assert "expr" in str(err.value)
+    assert err.value.message
+
+
+@pytest.mark.parametrize(
+    "user,python",
+    [
+        ("x^2 - 1", "x ** 2 - 1"),
+        ("sin(x)", "np.sin(x)"),
+        ("2x + 1", "2 * x + 1"),
+        ("e^x", "np.exp(x)"),
+        ("sqrt(x)", "np.sqrt(x)"),
+        ("|x|", "np.abs(x)"),
+        ("2sin(3x)", "2 * np.sin(3 * x)"),
+        ("(x+1)(x-1)", "(x + 1) * (x - 1)"),
+        ("pi x", "np.pi * x"),
+        ("ln(x)", "np.log(x)"),
+    ],
+)
+def test_it_translates_user_formulas_to_numpy(user, python):
+    formula = compile_formula(user)
+    assert formula.python == python
+    assert formula.latex
+
+
+def test_it_writes_latex_for_formulas():
+    assert compile_formula("x^2 - 1").latex == "x^{2} - 1"
+    assert compile_formula("sqrt(x)/2").latex == r"\frac{\sqrt{x}}{2}"
+    assert compile_formula("2x + 1").latex == "2x + 1"
+
+
+@pytest.mark.parametrize(
+    "slug,values,param",
+    [
+        ("function-plot", {"x_min": -1000}, "x_min"),
+        ("function-plot", {"x_min": 2, "x_max": 1}, "x_max"),
+        ("function-plot", {"x_min": "abc"}, "x_min"),
+        ("function-plot", {"x_min": float("nan")}, "x_min"),
+        ("function-plot", {"color": "octarine"}, "color"),
+        ("function-plot", {"expr": "sqrt(x)", "x_min": -5, "x_max": -1}, "expr"),
+        ("function-plot", {"colour": "red"}, "colour"),
+        ("shape-transform", {"to_shape": "dodecahedron"}, "to_shape"),
+        ("shape-transform", {"from_color": "chartreuse"}, "from_color"),
+        ("unit-circle-sine", {"cycles": 10}, "cycles"),
+        ("unit-circle-sine", {"cycles": 1.5}, "cycles"),
+        ("circle-area", {"sectors": 15}, "sectors"),
+        ("matrix-transform", {"a": 99}, "a"),
+        ("vector-addition", {"ax": 0, "ay": 0}, "ax"),
+        ("riemann-sums", {"expr": "1/x", "x_min": -1, "x_max": 1}, "expr"),
+        ("riemann-sums", {"sample": "middle"}, "sample"),
+        ("bubble-sort", {"values": "3, x, 1"}, "values"),
+        ("pythagorean", {"a": 0}, "a"),
+        ("equation", {"latex": r"\input{/etc/passwd}"}, "latex"),
+        ("equation", {"latex": r"\immediate\write18{ls}"}, "latex"),
+        ("equation", {"latex": r"\def\x{1}"}, "latex"),
+        ("equation", {"latex": r"^^5cinput{x}"}, "latex"),
+        ("equation", {"latex": r"\frac{1}{2"}, "latex"),
+        ("equation", {"latex": "a = b % c"}, "latex"),
+        ("equation", {"steps": r"x = 1; \usepackage{foo}"}, "steps"),
+        ("equation", {"latex": 42}, "latex"),
+    ],
+)
+def test_it_rejects_bad_values_naming_the_parameter(slug, values, param):
+    with pytest.raises(TemplateParamError) as err:
+        TEMPLATES[slug].code(values)
+    assert err.value.param == param
+    assert param in str(err.value)
+
+
+def test_it_coerces_values():
+    values = TEMPLATES["function-plot"].validate({"x_min": "-2", "x_max": 4, "color": " Red "})
+    assert values["x_min"] == -2.0 and values["x_max"] == 4.0 and values["color"] == "red"
+    assert TEMPLATES["unit-circle-sine"].validate({"cycles": "2"})["cycles"] == 2
+    assert TEMPLATES["shape-transform"].validate({"to_shape": "Squares"})["to_shape"] == "square"
+
+
+def test_it_embeds_text_as_string_literals():
+    latex = r'\text{say "hi"} = 1'
+    code = TEMPLATES["equation"].code({"latex": latex})
+    assert "MathTex(" + repr(latex) in code
+    compile(code, "scene.py", "exec")
+    literal = ast.literal_eval(code.split("MathTex(", 1)[1].split(", font_size")[0])
+    assert literal == latex
+
+
+# --- real renders -------------------------------------------------------------------------
+
+
+def _render_ok(code: str) -> float:
+    from render.engine import render
+
+    result = render(code, quality="low", format="mp4")
+    try:
+        assert result.ok, result.error + "\n" + result.log[-2000:]
+        import av
+
+        with av.open(str(result.video_path)) as container:
+            assert container.duration and container.duration > 0
+        return result.seconds
+    finally:
+        result.cleanup()
+
+
+@pytest.mark.render
+@pytest.mark.parametrize("template", ALL, ids=[t.slug for t in ALL])
+def test_it_renders_every_template_with_defaults(template):
+    _render_ok(template.code())
+
+
+NON_DEFAULT = [
+    ("shape-transform", {"from_shape": "star", "to_shape": "hexagon", "from_color": "gold", "to_color": "teal"}),
+    ("function-plot", {"expr": "tan(x)", "x_min": -3, "x_max": 3, "color": "red"}),
+    ("function-plot", {"expr": "sqrt(x)", "x_min": -2, "x_max": 9}),
+    ("equation", {"latex": r"x^2 - 1 = 0", "steps": r"(x - 1)(x + 1) = 0; x = \pm 1"}),
+    ("tangent-line", {"expr": "|x| + sin(2x)", "x_min": -2, "x_max": 2}),
+    ("riemann-sums", {"expr": "sin(x)", "x_min": 0, "x_max": 6.28, "sample": "center"}),
+    ("pythagorean", {"a": 5, "b": 12}),
+    ("unit-circle-sine", {"cycles": 2, "color": "pink"}),
+    ("vector-addition", {"ax": -4, "ay": 2, "bx": -3, "by": -5}),
+    ("matrix-transform", {"a": 1, "b": 2, "c": 2, "d": 4}),
+    ("circle-area", {"radius": 5, "sectors": 32, "color": "green"}),
+]
+
+
+@pytest.mark.render
+@pytest.mark.parametrize("slug,values", NON_DEFAULT, ids=[s for s, _ in NON_DEFAULT])
+def test_it_renders_templates_with_other_values(slug, values):
+    _render_ok(TEMPLATES[slug].code(values))
