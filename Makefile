@@ -12,7 +12,7 @@ TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/eigenframe
 TEST_REDIS_URL ?= redis://127.0.0.1:6379/15
 PYTEST_ARGS ?=
 
-.PHONY: run test worker install system venv migrate shell lint clean
+.PHONY: run test worker install system venv migrate bench clean
 
 install: system venv
 
@@ -42,6 +42,10 @@ test: install
 	DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) SECRET_KEY=test-only-secret \
 	DRAMATIQ_NAMESPACE=eigenframe-test \
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# Performance targets: ratios measured side by side in one run (not in unit tests).
+bench: install
+	$(PY) scripts/bench_render.py --runs $${RUNS:-5}
 
 migrate: install
 	$(PY) manage.py migrate
