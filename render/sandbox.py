@@ -32,6 +32,10 @@ class SandboxUnavailable(Exception):
     """The fork server could not be started or died: an infrastructure failure."""
 
 
+class JobNeverStarted(SandboxUnavailable):
+    """No supervisor picked the job up; nothing of the user's code ran."""
+
+
 @dataclass
 class JobOutcome:
     exit_code: int | None
@@ -113,18 +117,23 @@ class RenderPool:
     # -- jobs -------------------------------------------------------------------------
 
     def run(self, job: dict) -> JobOutcome:
+        try:
+            return self._run_once(job)
+        except JobNeverStarted:
+            # The fork server died between jobs (it is restarted on the next call): once more.
+            with self._lock:
+                self._close()
+            return self._run_once(job)
+
+    def _run_once(self, job: dict) -> JobOutcome:
         ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
         try:
             with self._lock:
-                for attempt in (1, 2):
-                    self._ensure_started()
-                    try:
-                        socket.send_fds(self._ctrl, [json.dumps(job).encode()], [theirs.fileno()])
-                        break
-                    except OSError:
-                        self._close()  # it died between jobs: start a fresh one, once
-                        if attempt == 2:
-                            raise SandboxUnavailable("the render fork server is not accepting jobs")
+                self._ensure_started()
+                try:
+                    socket.send_fds(self._ctrl, [json.dumps(job).encode()], [theirs.fileno()])
+                except OSError as exc:
+                    raise JobNeverStarted(f"the render fork server is not accepting jobs: {exc}") from exc
             theirs.close()
             return _wait(ours, float(job["timeout_s"]) + 30)
         finally:
@@ -160,8 +169,9 @@ def _wait(conn: socket.socket, safety_timeout: float) -> JobOutcome:
             break
     final = messages[-1] if messages and "exit" in messages[-1] else None
     if final is None:
-        if pid:
-            _kill_group(pid)
+        if pid is None:
+            raise JobNeverStarted("the render fork server did not take the job")
+        _kill_group(pid)
         raise SandboxUnavailable("the render supervisor died without a report")
     return JobOutcome(
         exit_code=final["exit"],
