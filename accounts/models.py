@@ -96,6 +96,8 @@ class Organization(models.Model):
     personal_owner = models.OneToOneField(
         User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # Lets other organizations reuse this one's finished animations for identical requests.
+    share_generations = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = OrganizationManager()

@@ -33,6 +33,21 @@ class AnimationQuerySet(models.QuerySet["Animation"]):
     def for_organization(self, organization: Organization) -> AnimationQuerySet:
         return self.filter(organization=organization)
 
+    def reusable(self, key: str, organization: Organization, *, shareable: bool) -> AnimationQuerySet:
+        """Finished animations an identical request may reuse: our own, or a sharing organization's.
+
+        ``shareable`` means the result depends on nothing private (deterministic templates),
+        so any organization's copy will do.
+        """
+        scope = models.Q(organization=organization) | models.Q(organization__share_generations=True)
+        if shareable:
+            scope = models.Q()
+        return (
+            self.filter(scope, request_key=key, status=Animation.Status.COMPLETED)
+            .exclude(video="")
+            .order_by("-completed_at")
+        )
+
     def submit(self, organization: Organization, *, user=None, via: str = "api", **fields) -> Animation:
         """Create a pending job and queue it once the row has committed."""
         from .tasks import process_animation
@@ -86,6 +101,9 @@ class Animation(models.Model):
     scene_name = models.CharField(max_length=200, blank=True)
     error = models.TextField(blank=True)
     video = models.CharField(max_length=500, blank=True, help_text="Storage name of the rendered master video.")
+    # Identical requests (normalised prompt + options + provider/model) share this key.
+    request_key = models.CharField(max_length=64, blank=True, db_index=True)
+    reused_from = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     attempts = models.PositiveSmallIntegerField(default=0)
     prompt_tokens = models.PositiveIntegerField(default=0)
     completion_tokens = models.PositiveIntegerField(default=0)

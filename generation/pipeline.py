@@ -6,6 +6,7 @@ Called by the Dramatiq actor (generation/tasks.py) and, synchronously, by
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import time
 
@@ -13,7 +14,8 @@ from django.conf import settings
 from django.db import transaction
 
 from render.engine import RenderResult, RenderStatus, render
-from render.storage import store_video
+from render.cache import cached_render, remember_render, render_key
+from render.storage import copy_video, store_video
 
 from .autofix import prepare
 from .policy import check_policy
@@ -43,6 +45,8 @@ def _generate_and_render(animation: Animation) -> None:
         provider = get_provider()
     except ProviderError as exc:
         fail(animation, str(exc))
+        return
+    if _reuse_identical_request(animation, provider):
         return
     repair: RepairRequest | None = None
     max_attempts = settings.GENERATION_MAX_ATTEMPTS if provider.can_repair else 1
@@ -90,6 +94,41 @@ def _generate_and_render(animation: Animation) -> None:
     fail(animation, last_error or "The code could not be rendered.")
 
 
+def request_key(prompt: str, options: dict, provider: str, model: str) -> str:
+    normalised = " ".join(prompt.lower().split()).rstrip(".!? ")
+    raw = "\0".join([provider, model, options.get("quality", "low"), options.get("format", "mp4"),
+                     options.get("scene") or "", normalised])
+    return hashlib.sha256(raw.encode()).hexdigest()
+
+
+def _reuse_identical_request(animation: Animation, provider) -> bool:
+    """An identical finished request is reused: no LLM call, no render."""
+    model = settings.LLM_MODEL if provider.name == "openai" else provider.name
+    key = request_key(animation.prompt, animation.options, provider.name, model)
+    Animation.objects.filter(pk=animation.pk).update(request_key=key)
+    animation.request_key = key
+    source = (
+        Animation.objects.reusable(key, animation.organization, shareable=provider.name == "builtin")
+        .exclude(pk=animation.pk)
+        .first()
+    )
+    if source is None:
+        return False
+    try:
+        name = copy_video(source.video, animation.storage_name())
+    except FileNotFoundError:
+        return False  # the source's file is gone: generate afresh
+    with transaction.atomic():
+        moved = animation.move_to(
+            Animation.Status.COMPLETED, video=name, code=source.code, scene_name=source.scene_name,
+            provider=source.provider, model_name=source.model_name, reused_from=source, error="",
+        )
+        if moved:
+            animation.record("cache", "Reused an identical finished request: no model call, no render.",
+                             data={"source": str(source.pk)})
+    return True
+
+
 def _render_own_code(animation: Animation) -> None:
     code, fixes = prepare(animation.code)
     for fix in fixes:
@@ -113,10 +152,24 @@ def _render(animation: Animation, code: str, attempt: int) -> RenderResult | Non
         return RenderResult(RenderStatus.VIOLATION, error=error)
     if not animation.move_to(Animation.Status.RENDERING, code=code):
         return None
+    scene = animation.options.get("scene") or None
+    cache_key = render_key(code, animation.quality, animation.format, scene)
+    cached = cached_render(cache_key, animation.format)
+    if cached is not None:
+        try:
+            name = copy_video(cached, animation.storage_name())
+        except FileNotFoundError:
+            name = None
+        if name is not None:
+            with transaction.atomic():
+                if animation.move_to(Animation.Status.COMPLETED, video=name, error=""):
+                    animation.record("render", "Reused the render of identical code (render cache).",
+                                     attempt=attempt, data={"render_cache": cache_key})
+            return None
     started = time.monotonic()
     result = render(
         code,
-        scene=animation.options.get("scene") or None,
+        scene=scene,
         quality=animation.quality,
         format=animation.format,
     )
@@ -134,6 +187,7 @@ def _render(animation: Animation, code: str, attempt: int) -> RenderResult | Non
                              data={"status": result.status.value, "line": result.line,
                                    "log_tail": result.log[-2000:]})
             return result
+        remember_render(cache_key, animation.format, result.video_path)
         name = store_video(result.video_path, animation.storage_name())
         with transaction.atomic():
             if animation.move_to(Animation.Status.COMPLETED, video=name, error=""):

@@ -23,3 +23,11 @@ def open_video(name: str):
 def delete_video(name: str) -> None:
     if name and default_storage.exists(name):
         default_storage.delete(name)
+
+
+def copy_video(source: str, name: str) -> str:
+    """Copy a stored video to ``name`` (so each animation owns its file)."""
+    if default_storage.exists(name):
+        default_storage.delete(name)
+    with default_storage.open(source, "rb") as fh:
+        return default_storage.save(name, File(fh, name=Path(name).name))
