@@ -12,7 +12,7 @@ TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/eigenframe
 TEST_REDIS_URL ?= redis://127.0.0.1:6379/15
 PYTEST_ARGS ?=
 
-.PHONY: run test worker install system venv migrate bench clean
+.PHONY: run test worker install system venv migrate bench eval clean
 
 install: system venv
 
@@ -46,6 +46,12 @@ test: install
 # Performance targets: ratios measured side by side in one run (not in unit tests).
 bench: install
 	$(PY) scripts/bench_render.py --runs $${RUNS:-5}
+
+# Generation quality on the public prompt suite (builtin generator unless LLM_* is set).
+EVAL_SUITE ?= tests/data/eval_prompts.jsonl
+eval: install
+	DEBUG=$${DEBUG:-1} $(PY) manage.py migrate --noinput -v0
+	DEBUG=$${DEBUG:-1} $(PY) manage.py eval_generation --suite $(EVAL_SUITE)
 
 migrate: install
 	$(PY) manage.py migrate

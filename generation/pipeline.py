@@ -29,24 +29,27 @@ class InfrastructureError(Exception):
     """A failure that is ours, not the user's: the actor retries it."""
 
 
-def run(animation: Animation) -> Animation:
-    """Take an animation from pending to a terminal state (or raise InfrastructureError)."""
+def run(animation: Animation, *, use_cache: bool = True) -> Animation:
+    """Take an animation from pending to a terminal state (or raise InfrastructureError).
+
+    ``use_cache=False`` (evaluations) skips both the request and the render cache.
+    """
     if animation.is_terminal:
         return animation
     if animation.kind == Animation.Kind.RENDER:
-        _render_own_code(animation)
+        _render_own_code(animation, use_cache)
     else:
-        _generate_and_render(animation)
+        _generate_and_render(animation, use_cache)
     return animation
 
 
-def _generate_and_render(animation: Animation) -> None:
+def _generate_and_render(animation: Animation, use_cache: bool) -> None:
     try:
         provider = get_provider()
     except ProviderError as exc:
         fail(animation, str(exc))
         return
-    if _reuse_identical_request(animation, provider):
+    if _reuse_identical_request(animation, provider, use_cache):
         return
     repair: RepairRequest | None = None
     max_attempts = settings.GENERATION_MAX_ATTEMPTS if provider.can_repair else 1
@@ -86,7 +89,7 @@ def _generate_and_render(animation: Animation) -> None:
         code, fixes = prepare(generation.text)
         for fix in fixes:
             animation.record("autofix", fix.description, attempt=attempt, data={"kind": fix.kind})
-        result = _render(animation, code, attempt)
+        result = _render(animation, code, attempt, use_cache)
         if result is None:
             return
         last_error = result.error
@@ -101,12 +104,14 @@ def request_key(prompt: str, options: dict, provider: str, model: str) -> str:
     return hashlib.sha256(raw.encode()).hexdigest()
 
 
-def _reuse_identical_request(animation: Animation, provider) -> bool:
+def _reuse_identical_request(animation: Animation, provider, use_cache: bool) -> bool:
     """An identical finished request is reused: no LLM call, no render."""
     model = settings.LLM_MODEL if provider.name == "openai" else provider.name
     key = request_key(animation.prompt, animation.options, provider.name, model)
     Animation.objects.filter(pk=animation.pk).update(request_key=key)
     animation.request_key = key
+    if not use_cache:
+        return False
     source = (
         Animation.objects.reusable(key, animation.organization, shareable=provider.name == "builtin")
         .exclude(pk=animation.pk)
@@ -129,16 +134,16 @@ def _reuse_identical_request(animation: Animation, provider) -> bool:
     return True
 
 
-def _render_own_code(animation: Animation) -> None:
+def _render_own_code(animation: Animation, use_cache: bool) -> None:
     code, fixes = prepare(animation.code)
     for fix in fixes:
         animation.record("autofix", fix.description, attempt=1, data={"kind": fix.kind})
-    result = _render(animation, code, 1)
+    result = _render(animation, code, 1, use_cache)
     if result is not None:
         fail(animation, result.error)
 
 
-def _render(animation: Animation, code: str, attempt: int) -> RenderResult | None:
+def _render(animation: Animation, code: str, attempt: int, use_cache: bool = True) -> RenderResult | None:
     """Render ``code``; None when the animation is finished (completed or canceled)."""
     violations = check_policy(code)
     if violations:
@@ -154,7 +159,7 @@ def _render(animation: Animation, code: str, attempt: int) -> RenderResult | Non
         return None
     scene = animation.options.get("scene") or None
     cache_key = render_key(code, animation.quality, animation.format, scene)
-    cached = cached_render(cache_key, animation.format)
+    cached = cached_render(cache_key, animation.format) if use_cache else None
     if cached is not None:
         try:
             name = copy_video(cached, animation.storage_name())
