@@ -48,9 +48,10 @@ class AnimationQuerySet(models.QuerySet["Animation"]):
             .order_by("-completed_at")
         )
 
-    def submit(self, organization: Organization, *, user=None, via: str = "api", **fields) -> Animation:
+    def submit(self, organization: Organization, *, user=None, via: str = "api", queue: str = "standard",
+               **fields) -> Animation:
         """Create a pending job and queue it once the row has committed."""
-        from .tasks import process_animation
+        from .tasks import enqueue
 
         options = fields.get("options") or {}
         with transaction.atomic():
@@ -60,9 +61,9 @@ class AnimationQuerySet(models.QuerySet["Animation"]):
                 project_id=options.get("project"),
                 **fields,
             )
-            animation.record("accepted", f"Accepted via {via}.")
+            animation.record("accepted", f"Accepted via {via}.", data={"queue": queue})
             # on_commit: a worker must never see an id whose row has not committed.
-            transaction.on_commit(lambda: process_animation.send(str(animation.id)))
+            transaction.on_commit(lambda: enqueue(str(animation.id), queue))
         return animation
 
 
