@@ -12,23 +12,36 @@ import uuid
 from django.conf import settings
 from django.http import FileResponse
 from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
-from rest_framework import generics, serializers, status
+from django_ratelimit.core import get_usage
+from rest_framework import exceptions, generics, serializers, status
 from rest_framework.negotiation import BaseContentNegotiation
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from accounts.models import ApiKey
 from render.engine import FORMATS, QUALITIES
 from render.storage import open_video
+from render.watermark import WatermarkError
 from saas.errors import ApiError
 
-from .models import Animation, Project
+from .delivery import delivered_video
+from .models import Animation, Project, Refused
 
 OPTION_NAMES = ("quality", "format", "project", "scene")
 
 
 class OrganizationScopedView(APIView):
-    """Base for every tenant-facing API view: all lookups go through ``scoped``."""
+    """Base for every tenant-facing API view: all lookups go through ``scoped``.
+
+    Also applies the plan's rate limit (django-ratelimit on the shared cache), keyed by API
+    key, else organization, else user, else IP: the plan's requests per minute for writes,
+    ten times that for reads (status polling).
+    """
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        rate_limit(request)
 
     def scoped(self, model):
         return model.objects.filter(organization=self.request.organization)
@@ -43,6 +56,33 @@ class OrganizationScopedView(APIView):
             raise ApiError("No task with this id in your organization.", "not_found", 404)
         animation.fail_if_stuck()
         return animation
+
+
+def rate_limit(request: Request) -> None:
+    from billing.entitlements import entitlements_for
+
+    organization = request.organization
+    per_minute = entitlements_for(organization).requests_per_minute
+    if not per_minute:
+        return
+    writes = request.method in ("POST", "PUT", "PATCH", "DELETE")
+    if not writes:
+        per_minute *= 10
+    if isinstance(request.auth, ApiKey):
+        key = f"key:{request.auth.pk}"
+    elif organization is not None:
+        key = f"org:{organization.pk}"
+    elif getattr(request.user, "is_authenticated", False):
+        key = f"user:{request.user.pk}"
+    else:
+        key = f"ip:{request.META.get('REMOTE_ADDR', '')}"
+    usage = get_usage(request._request, group="api-write" if writes else "api-read",
+                      key=lambda group, req: key, rate=f"{per_minute}/m", increment=True)
+    if usage and usage["should_limit"]:
+        raise exceptions.Throttled(
+            wait=max(1, int(usage["time_left"])),
+            detail=f"Too many requests: your plan allows {per_minute} of these a minute.",
+        )
 
 
 # --- Request validation -------------------------------------------------------------
@@ -191,8 +231,12 @@ def _body(request: Request) -> dict:
 
 
 def _create(request: Request, **fields) -> Animation:
-    via = "API key" if request.auth is not None else "session"
-    return Animation.objects.submit(request.organization, user=request.user, via=via, **fields)
+    via_api = request.auth is not None
+    try:
+        return Animation.objects.admit(request.organization, user=request.user, via_api=via_api,
+                                       via="API key" if via_api else "session", **fields)
+    except Refused as exc:
+        raise ApiError(exc.message, exc.code, exc.http_status) from exc
 
 
 class StatusView(OrganizationScopedView):
@@ -234,8 +278,8 @@ class VideoView(OrganizationScopedView):
         if animation.status != Animation.Status.COMPLETED or not animation.video:
             raise ApiError(f"The video is not ready: the task is {animation.status}.", "video_not_ready", 409)
         try:
-            fh = open_video(animation.video)
-        except FileNotFoundError:
+            fh = open_video(delivered_video(animation))
+        except (FileNotFoundError, WatermarkError):
             raise ApiError("The video file is missing from storage.", "video_missing", 404)
         content_type = mimetypes.types_map.get(f".{ext}", "application/octet-stream")
         response = FileResponse(fh, content_type=content_type, filename=animation.video_filename,
@@ -288,3 +332,27 @@ class ProjectListView(OrganizationScopedView):
             raise ApiError(f"A project called {name!r} already exists.", "duplicate_project", 400)
         project = Project.objects.create(organization=request.organization, name=name, description=description)
         return Response(project_payload(project), status=status.HTTP_201_CREATED)
+
+
+UsageSchema = inline_serializer(
+    "Usage",
+    {
+        "plan": serializers.CharField(), "period_start": serializers.DateTimeField(),
+        "period_end": serializers.DateTimeField(), "animations_used": serializers.IntegerField(),
+        "animations_limit": serializers.IntegerField(allow_null=True),
+        "remaining": serializers.IntegerField(allow_null=True),
+        "requests_per_minute": serializers.IntegerField(), "concurrent_jobs": serializers.IntegerField(),
+        "max_quality": serializers.CharField(), "watermark": serializers.BooleanField(),
+    },
+)
+
+
+class UsageView(OrganizationScopedView):
+    @extend_schema(summary="Your plan, this period's usage and your limits", responses={200: UsageSchema})
+    def get(self, request: Request) -> Response:
+        from billing.entitlements import usage
+
+        data = usage(request.organization)
+        for field in ("period_start", "period_end"):
+            data[field] = data[field].isoformat()
+        return Response(data)

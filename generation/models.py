@@ -29,6 +29,16 @@ class Project(models.Model):
         return self.name
 
 
+class Refused(Exception):
+    """A request we will not accept: a clear sentence, a machine code and an HTTP status."""
+
+    def __init__(self, message: str, code: str, http_status: int):
+        super().__init__(message)
+        self.message = message
+        self.code = code
+        self.http_status = http_status
+
+
 class AnimationQuerySet(models.QuerySet["Animation"]):
     def for_organization(self, organization: Organization) -> AnimationQuerySet:
         return self.filter(organization=organization)
@@ -47,6 +57,36 @@ class AnimationQuerySet(models.QuerySet["Animation"]):
             .exclude(video="")
             .order_by("-completed_at")
         )
+
+    def admit(self, organization: Organization, *, user=None, via: str, via_api: bool, **fields) -> Animation:
+        """Accept a job from a user, or raise Refused; nothing is queued when refused.
+
+        The prompt passes the content filter (a refusal is kept as a `rejected` row, so
+        failures become data), the plan must cover the options, and one animation is
+        reserved from the quota in the same transaction that creates the job, which keeps
+        the quota and the concurrent-jobs limit exact under concurrency.
+        """
+        from billing.entitlements import EntitlementError, check_options, entitlements_for, reserve_generation
+
+        from .content_filter import check_prompt
+
+        if fields.get("prompt"):
+            verdict = check_prompt(fields["prompt"])
+            if not verdict.allowed:
+                rejected = self.create(organization=organization, status=Animation.Status.REJECTED,
+                                       rejected_at=timezone.now(), error=verdict.reason, **fields)
+                rejected.record("rejected", verdict.reason, data={"category": verdict.category, "via": via})
+                raise Refused(verdict.reason, "prompt_rejected", 422)
+        options = fields.get("options") or {}
+        try:
+            check_options(organization, options, via_api=via_api)
+            tier = entitlements_for(organization).queue
+            with transaction.atomic():
+                reserve_generation(organization, active_jobs=lambda: self.filter(
+                    organization=organization, status__in=Animation.ACTIVE).count())
+                return self.submit(organization, user=user, via=via, queue=tier, quota_reserved=True, **fields)
+        except EntitlementError as exc:
+            raise Refused(exc.message, exc.code, exc.http_status) from exc
 
     def submit(self, organization: Organization, *, user=None, via: str = "api", queue: str = "standard",
                **fields) -> Animation:
@@ -106,6 +146,10 @@ class Animation(models.Model):
     request_key = models.CharField(max_length=64, blank=True, db_index=True)
     reused_from = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     attempts = models.PositiveSmallIntegerField(default=0)
+    # One animation of the plan's quota was reserved for this job (released if we fail it).
+    quota_reserved = models.BooleanField(default=False)
+    video_watermarked = models.CharField(max_length=500, blank=True, help_text="Storage name of the "
+                                         "watermarked copy delivered on plans with a watermark.")
     prompt_tokens = models.PositiveIntegerField(default=0)
     completion_tokens = models.PositiveIntegerField(default=0)
     llm_seconds = models.FloatField(default=0)
@@ -174,6 +218,16 @@ class Animation(models.Model):
             self.refresh_from_db()
         return bool(updated)
 
+    def release_quota(self) -> None:
+        """Give the reserved animation back: the job failed for a reason that is ours."""
+        from billing.entitlements import release_generation
+
+        # Conditional update: a retried actor and the watchdog cannot both release it.
+        if Animation.objects.filter(pk=self.pk, quota_reserved=True).update(quota_reserved=False):
+            self.quota_reserved = False
+            release_generation(self.organization, reserved_at=self.created_at)
+            self.record("quota", "The reserved animation was given back: this failure was ours.")
+
     def record(self, stage: str, message: str = "", **data) -> AnimationEvent:
         return AnimationEvent.objects.create(animation=self, stage=stage, message=message[:4000], **data)
 
@@ -192,6 +246,7 @@ class Animation(models.Model):
             )
         if moved:
             self.record("watchdog", "Job ended after it stopped making progress.")
+            self.release_quota()
         return moved
 
 

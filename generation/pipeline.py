@@ -17,7 +17,8 @@ from render.engine import RenderResult, RenderStatus, render
 from render.cache import cached_render, remember_render, render_key
 from render.storage import copy_video, store_video
 
-from .autofix import prepare
+from .autofix import prepare, undefined_names
+from .delivery import prepare_delivery
 from .policy import check_policy
 from .models import Animation
 from .providers import ProviderError, ProviderUnavailable, RepairRequest, get_provider
@@ -86,7 +87,7 @@ def _generate_and_render(animation: Animation, use_cache: bool) -> None:
                 "first_token_seconds": generation.first_token_seconds,
             },
         )
-        code, fixes = prepare(generation.text)
+        code, fixes = prepare(generation.text, prompt=animation.prompt, format_code=True)
         for fix in fixes:
             animation.record("autofix", fix.description, attempt=attempt, data={"kind": fix.kind})
         result = _render(animation, code, attempt, use_cache)
@@ -123,15 +124,19 @@ def _reuse_identical_request(animation: Animation, provider, use_cache: bool) ->
         name = copy_video(source.video, animation.storage_name())
     except FileNotFoundError:
         return False  # the source's file is gone: generate afresh
-    with transaction.atomic():
-        moved = animation.move_to(
-            Animation.Status.COMPLETED, video=name, code=source.code, scene_name=source.scene_name,
-            provider=source.provider, model_name=source.model_name, reused_from=source, error="",
-        )
-        if moved:
-            animation.record("cache", "Reused an identical finished request: no model call, no render.",
-                             data={"source": str(source.pk)})
+    _complete(animation, name, "cache", "Reused an identical finished request: no model call, no render.",
+              data={"source": str(source.pk)}, code=source.code, scene_name=source.scene_name,
+              provider=source.provider, model_name=source.model_name, reused_from=source)
     return True
+
+
+def _complete(animation: Animation, video: str, stage: str, message: str, *, attempt: int = 0,
+              seconds: float | None = None, data: dict | None = None, **fields) -> None:
+    with transaction.atomic():
+        if not animation.move_to(Animation.Status.COMPLETED, video=video, error="", **fields):
+            return  # canceled meanwhile
+        animation.record(stage, message, attempt=attempt, seconds=seconds, data=data or {})
+    prepare_delivery(animation)
 
 
 def _render_own_code(animation: Animation, use_cache: bool) -> None:
@@ -155,6 +160,16 @@ def _render(animation: Animation, code: str, attempt: int, use_cache: bool = Tru
         Animation.objects.filter(pk=animation.pk).update(code=code)
         animation.code = code
         return RenderResult(RenderStatus.VIOLATION, error=error)
+    missing = undefined_names(code)
+    if missing:
+        # Caught before spending a render on it; the model gets it as a repair hint.
+        error = "; ".join(f"NameError (line {line} of the scene): name {name!r} is not defined"
+                          for line, name in missing[:5])
+        animation.record("names", "The code uses names that are not defined.", attempt=attempt, code=code,
+                         error=error, data={"names": [name for _, name in missing]})
+        Animation.objects.filter(pk=animation.pk).update(code=code)
+        animation.code = code
+        return RenderResult(RenderStatus.USER_ERROR, error=error)
     if not animation.move_to(Animation.Status.RENDERING, code=code):
         return None
     scene = animation.options.get("scene") or None
@@ -166,10 +181,8 @@ def _render(animation: Animation, code: str, attempt: int, use_cache: bool = Tru
         except FileNotFoundError:
             name = None
         if name is not None:
-            with transaction.atomic():
-                if animation.move_to(Animation.Status.COMPLETED, video=name, error=""):
-                    animation.record("render", "Reused the render of identical code (render cache).",
-                                     attempt=attempt, data={"render_cache": cache_key})
+            _complete(animation, name, "render", "Reused the render of identical code (render cache).",
+                      attempt=attempt, data={"render_cache": cache_key})
             return None
     started = time.monotonic()
     result = render(
@@ -194,10 +207,8 @@ def _render(animation: Animation, code: str, attempt: int, use_cache: bool = Tru
             return result
         remember_render(cache_key, animation.format, result.video_path)
         name = store_video(result.video_path, animation.storage_name())
-        with transaction.atomic():
-            if animation.move_to(Animation.Status.COMPLETED, video=name, error=""):
-                animation.record("render", f"Rendered in {result.seconds:.1f}s.", attempt=attempt,
-                                 seconds=seconds, data=result.details)
+        _complete(animation, name, "render", f"Rendered in {result.seconds:.1f}s.", attempt=attempt,
+                  seconds=seconds, data=result.details)
         return None
     finally:
         result.cleanup()

@@ -32,15 +32,18 @@ def process_animation_job(animation_id: str) -> None:
     except pipeline.InfrastructureError as exc:
         if not _retries_left():
             pipeline.fail(animation, f"Our renderer had a problem and gave up after retries: {exc}")
+            animation.release_quota()
         raise
     except TimeLimitExceeded:
         # Arrives as a BaseException raised asynchronously in the worker thread.
         pipeline.fail(animation, "The job took longer than the time limit and was stopped.")
+        animation.release_quota()
         raise
     except Exception as exc:
         # A bug of ours: the user gets a clear failure (never a job stuck in
         # "rendering"), and the exception still reaches the logs and Sentry.
         pipeline.fail(animation, "An internal error stopped this job; it has been reported. Please try again.")
+        animation.release_quota()
         log.exception("animation %s crashed", animation_id)
         raise exc
 

@@ -12,6 +12,7 @@ api_patterns = [
     re_path(rf"^tasks/{UUIDISH}/cancel/?$", api.CancelView.as_view(), name="api-cancel"),
     re_path(r"^animations/?$", api.AnimationListView.as_view(), name="api-animations"),
     re_path(r"^projects/?$", api.ProjectListView.as_view(), name="api-projects"),
+    re_path(r"^usage/?$", api.UsageView.as_view(), name="api-usage"),
 ]
 
 # The short aliases from the public contract: /generate, /status/<id>, /videos/<id>/animation.mp4

@@ -16,7 +16,7 @@ from accounts.models import ApiKey
 from saas.errors import ApiError
 
 from .api import validate_options
-from .models import Animation, Project
+from .models import Animation, Project, Refused
 
 EXAMPLE_PROMPTS = [
     "Create a circle that transforms into a square",
@@ -54,9 +54,13 @@ def studio(request: HttpRequest) -> HttpResponse:
         except ApiError as exc:
             error = str(exc.detail)
         else:
-            animation = Animation.objects.submit(organization, user=request.user, via="studio",
-                                                 prompt=form["prompt"], options=options)
-            return redirect("studio-animation", task_id=animation.id)
+            try:
+                animation = Animation.objects.admit(organization, user=request.user, via="studio", via_api=False,
+                                                    prompt=form["prompt"], options=options)
+            except Refused as exc:
+                error = exc.message
+            else:
+                return redirect("studio-animation", task_id=animation.id)
     animations = Animation.objects.for_organization(organization).select_related("project")[:30]
     return render(request, "studio/index.html", {
         "form": form, "error": error, "animations": animations, "examples": EXAMPLE_PROMPTS,

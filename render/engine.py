@@ -139,6 +139,7 @@ def render(
             "disk_mb": settings.RENDER_MAX_DISK_MB,
             "procs": settings.RENDER_MAX_PROCS,
             "open_files": settings.RENDER_MAX_OPEN_FILES,
+            "max_files": settings.RENDER_MAX_FILES,
         },
     }
     try:
@@ -156,7 +157,8 @@ def render(
                             error=f"The render took longer than {timeout_s} seconds and was stopped.", **common)
     if outcome.reason == "disk":
         return RenderResult(RenderStatus.VIOLATION, log=log_text, error="The render wrote more than "
-                            f"{settings.RENDER_MAX_DISK_MB} MB to disk and was stopped.", **common)
+                            f"{settings.RENDER_MAX_DISK_MB} MB (or {settings.RENDER_MAX_FILES} files) to disk "
+                            "and was stopped.", **common)
     result = _read_result(workdir) if outcome.exit_code in (0, 1) else None
     if result is None:
         return RenderResult(RenderStatus.USER_ERROR, log=log_text, error=_death_message(outcome.exit_code),
@@ -213,6 +215,8 @@ def _read_result(workdir: Path) -> dict | None:
 def _readable_error(result: dict) -> str:
     message = str(result.get("message", "")).strip()
     kind = str(result.get("error_type", "Error"))[:80]
+    if kind == "MemoryError":
+        message = f"the scene ran out of memory (the limit is {settings.RENDER_MEMORY_MB} MB)"
     line = result.get("line")
     where = f" (line {line} of the scene)" if isinstance(line, int) else ""
     if "latex error" in message.lower() or "latex compilation" in message.lower():

@@ -24,6 +24,7 @@ import json
 import os
 import signal
 import socket
+import stat
 import sys
 import time
 import traceback
@@ -138,7 +139,10 @@ def kill_uid(uid: int) -> None:
                 pass
 
 
-def disk_usage(root: str) -> int:
+def disk_usage(root: str, pids: set[int]) -> tuple[int, int]:
+    """Bytes and files the job holds: everything under its dir, plus files its processes keep
+    open after unlinking them (invisible to a directory walk). Each inode counts once."""
+    seen: set[tuple[int, int]] = set()
     total = 0
     stack = [root]
     while stack:
@@ -149,12 +153,27 @@ def disk_usage(root: str) -> int:
                         st = entry.stat(follow_symlinks=False)
                     except OSError:
                         continue
-                    total += st.st_blocks * 512
+                    if (st.st_dev, st.st_ino) not in seen:
+                        seen.add((st.st_dev, st.st_ino))
+                        total += st.st_blocks * 512
                     if entry.is_dir(follow_symlinks=False):
                         stack.append(entry.path)
         except OSError:
             continue
-    return total
+    for pid in pids:
+        try:
+            fds = os.listdir(f"/proc/{pid}/fd")
+        except OSError:
+            continue
+        for fd in fds:
+            try:
+                st = os.stat(f"/proc/{pid}/fd/{fd}")  # follows the magic link, deleted or not
+            except OSError:
+                continue
+            if stat.S_ISREG(st.st_mode) and (st.st_dev, st.st_ino) not in seen:
+                seen.add((st.st_dev, st.st_ino))
+                total += st.st_blocks * 512
+    return total, len(seen)
 
 
 # --- the renderer (runs the user's code) -------------------------------------------------
@@ -314,6 +333,7 @@ def supervise(job: dict, conn: socket.socket) -> None:
     layers.setdefault("layers", {})["cgroups"] = sorted(cgroups.controllers)
     deadline = started + float(job["timeout_s"])
     disk_cap = int(limits["disk_mb"]) * 1024 * 1024
+    max_files = int(limits.get("max_files", 20000))
     next_disk_check = 0.0
     reason = None
     status = None
@@ -327,7 +347,8 @@ def supervise(job: dict, conn: socket.socket) -> None:
             reason = "timeout"
         elif now >= next_disk_check:
             next_disk_check = now + DISK_CHECK_S
-            if disk_usage(job["dir"]) > disk_cap:
+            used, files = disk_usage(job["dir"], cgroups.pids() or {pid})
+            if used > disk_cap or files > max_files:
                 reason = "disk"
         if reason:
             os.killpg(pid, signal.SIGKILL) if _alive(pid) else None

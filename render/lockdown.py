@@ -19,6 +19,7 @@ _libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True
 _libc.syscall.restype = ctypes.c_long
 
 CLONE_NEWNET = 0x40000000
+CLONE_NEWIPC = 0x08000000
 PR_SET_NO_NEW_PRIVS = 38
 PR_SET_DUMPABLE = 4
 
@@ -95,10 +96,9 @@ def set_limits(limits: dict) -> None:
 
 
 def enter_empty_network_namespace() -> bool:
-    """A namespace with only a down loopback: nothing to connect to. Needs CAP_SYS_ADMIN."""
-    if _libc.unshare(CLONE_NEWNET) != 0:
-        return False
-    return True
+    """New network and IPC namespaces: only a down loopback, and no SysV IPC objects shared with
+    the host or other jobs (they would also outlive the job). Needs CAP_SYS_ADMIN."""
+    return _libc.unshare(CLONE_NEWNET | CLONE_NEWIPC) == 0
 
 
 # --- uid drop -----------------------------------------------------------------------
@@ -197,13 +197,11 @@ def apply_seccomp() -> bool:
     except (ImportError, OSError):
         return False
     flt = seccomp.SyscallFilter(defaction=seccomp.ERRNO(errno.EPERM))
-    for name in syscalls.allowed_syscalls():
+    for name in syscalls.sandbox_syscalls():
         try:
             flt.add_rule(seccomp.ALLOW, name)
         except (ValueError, OSError, RuntimeError):
             pass  # not a syscall on this architecture
-    for family in syscalls.SANDBOX_SOCKET_FAMILIES:
-        flt.add_rule(seccomp.ALLOW, "socket", seccomp.Arg(0, seccomp.EQ, family))
     flt.add_rule(seccomp.ALLOW, "clone", seccomp.Arg(0, seccomp.MASKED_EQ, syscalls.CLONE_NAMESPACE_FLAGS, 0))
     flt.add_rule(seccomp.ERRNO(errno.ENOSYS), "clone3")
     try:

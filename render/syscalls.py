@@ -86,8 +86,17 @@ CLONE_NAMESPACE_FLAGS = 0x7E020000
 ENOSYS = 38
 EPERM = 1
 
-# The render child may only open UNIX sockets (Python and ffmpeg use socketpairs).
-SANDBOX_SOCKET_FAMILIES = (AF_UNIX,)
+# Refused in render children on top of DENIED, though the worker container may use them.
+# No sockets at all (socketpair() stays, Python uses it): Landlock does not govern connect()
+# to a pathname UNIX socket, so an AF_UNIX socket could reach host daemons (a local
+# PostgreSQL with trust auth, syslog). No SysV/POSIX IPC objects: they would outlive the job
+# and be shared with other jobs. Both found by the hostile suite.
+SANDBOX_DENIED = (
+    "socket", "connect", "bind", "listen", "accept", "accept4",
+    "shmget", "shmat", "shmctl", "shmdt", "msgget", "msgsnd", "msgrcv", "msgctl",
+    "semget", "semop", "semtimedop", "semctl", "mq_open", "mq_unlink", "mq_timedsend",
+    "mq_timedreceive", "mq_notify", "mq_getsetattr",
+)
 # The worker container also talks to PostgreSQL and Redis.
 CONTAINER_SOCKET_FAMILIES = (AF_UNIX, AF_INET, AF_INET6, AF_NETLINK)
 
@@ -95,6 +104,12 @@ CONTAINER_SOCKET_FAMILIES = (AF_UNIX, AF_INET, AF_INET6, AF_NETLINK)
 def allowed_syscalls() -> tuple[str, ...]:
     denied = set(DENIED)
     return tuple(name for name in ALLOWED if name not in denied)
+
+
+def sandbox_syscalls() -> tuple[str, ...]:
+    """What a render child may call by name (socket, clone and clone3 get argument rules)."""
+    refused = set(SANDBOX_DENIED)
+    return tuple(name for name in allowed_syscalls() if name not in refused)
 
 
 def docker_profile() -> dict:
@@ -118,7 +133,7 @@ def docker_profile() -> dict:
                     "names": ["socket"],
                     "action": "SCMP_ACT_ALLOW",
                     "args": [{"index": 0, "value": family, "op": "SCMP_CMP_EQ"}],
-                    "comment": f"socket family {family}; render children are further limited to AF_UNIX",
+                    "comment": f"socket family {family}; render children may open no sockets at all",
                 }
                 for family in families
             ),

@@ -257,12 +257,29 @@ RENDER_MEMORY_MB = env.int("RENDER_MEMORY_MB", default=4096)
 RENDER_MAX_DISK_MB = env.int("RENDER_MAX_DISK_MB", default=1024)
 RENDER_MAX_PROCS = env.int("RENDER_MAX_PROCS", default=64)
 RENDER_MAX_OPEN_FILES = env.int("RENDER_MAX_OPEN_FILES", default=256)
+RENDER_MAX_FILES = env.int("RENDER_MAX_FILES", default=20000)
 # Each job runs as a uid of its own picked from [BASE, BASE + RANGE): no passwd entry needed.
 RENDER_UID_BASE = env.int("RENDER_UID_BASE", default=610000)
 RENDER_UID_RANGE = env.int("RENDER_UID_RANGE", default=10000)
 # The interpreter of the fork server. It must be readable by the unprivileged render uids:
 # the project's virtualenv, made from Debian's /usr/bin/python3, is.
 RENDER_PYTHON = env.str("RENDER_PYTHON", default=sys.executable)
+
+# --- Billing (Stripe) -----------------------------------------------------------
+# Billing is on only when STRIPE_SECRET_KEY is set; otherwise every organization stays on
+# the plan an admin assigns (Free by default) and the billing page says so.
+STRIPE_SECRET_KEY = secret("STRIPE_SECRET_KEY", default="") or ""
+STRIPE_PUBLISHABLE_KEY = env.str("STRIPE_PUBLISHABLE_KEY", default="")
+STRIPE_WEBHOOK_SECRET = secret("STRIPE_WEBHOOK_SECRET", default="") or ""
+BILLING_GRACE_PERIOD_DAYS = env.int("BILLING_GRACE_PERIOD_DAYS", default=7)
+RATELIMIT_USE_CACHE = "default"
+
+# --- Content filter ---------------------------------------------------------------
+# The local filter always runs; OpenAI's moderation endpoint too when enabled.
+OPENAI_MODERATION = env.bool("OPENAI_MODERATION", default=False)
+MODERATION_BASE_URL = env.str("MODERATION_BASE_URL", default="")
+MODERATION_MODEL = env.str("MODERATION_MODEL", default="omni-moderation-latest")
+MODERATION_TIMEOUT_S = env.float("MODERATION_TIMEOUT_S", default=10.0)
 
 # --- Logging and errors ---------------------------------------------------------
 LOGGING = {

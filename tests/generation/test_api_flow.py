@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import io
+
 import pytest
 import requests
+from django.core.management import call_command
 
 from generation.models import Animation
 from tests.conftest import CIRCLE_SQUARE, SMALL_SCENE, assert_valid_video, wait_for_status
@@ -45,7 +48,8 @@ def test_it_generates_a_video_through_the_http_api(live_server, worker, api_key,
     assert animation.generating_at and animation.rendering_at and animation.completed_at
 
 
-def test_it_renders_a_developers_own_code_as_webm(live_server, worker, api_key, tmp_path):
+def test_it_renders_a_developers_own_code_as_webm(live_server, worker, user, api_key, tmp_path):
+    call_command("setplan", user.email, "pro", stdout=io.StringIO())  # webm is not on the free plan
     headers = {"X-API-Key": api_key}
     response = requests.post(f"{live_server.url}/api/v1/render", headers=headers,
                              json={"code": SMALL_SCENE, "options": {"format": "webm"}}, timeout=30)

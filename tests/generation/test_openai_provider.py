@@ -63,7 +63,7 @@ def test_it_turns_a_chatty_fenced_answer_without_imports_into_a_video(llm_settin
 
 
 def test_it_sends_the_render_error_back_and_renders_the_repair(llm_settings):
-    broken = "from manim import *\n\n" + SCENE_BODY.replace("Create(square)", "ShowCreation(square)")
+    broken = "from manim import *\n\n" + SCENE_BODY.replace("Rotate(square, PI / 2)", "Rotate(square, PI / 2, about=ORIGN)")
     with FakeLLM([f"```python\n{broken}```", f"```python\n{SCENE_BODY}```"]) as fake:
         llm_settings(fake)
         animation = pipeline.run(make_animation())
@@ -71,9 +71,9 @@ def test_it_sends_the_render_error_back_and_renders_the_repair(llm_settings):
     assert animation.status == "completed", animation.error
     assert animation.attempts == 2
     repair_prompt = fake.requests[1]["body"]["messages"][-1]["content"]
-    assert "NameError" in repair_prompt and "ShowCreation" in repair_prompt
-    failed_render = animation.events.get(stage="render", attempt=1)
-    assert "ShowCreation" in failed_render.error and "ShowCreation" in failed_render.code
+    assert "NameError" in repair_prompt and "ORIGN" in repair_prompt
+    failed = animation.events.get(stage="names", attempt=1)
+    assert "ORIGN" in failed.error and "ORIGN" in failed.code
 
 
 def test_it_gives_up_after_the_attempt_limit_with_the_last_error_and_code(llm_settings, settings):

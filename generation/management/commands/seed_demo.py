@@ -1,5 +1,7 @@
 import secrets
+from io import StringIO
 
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from accounts.models import ApiKey, User
@@ -26,6 +28,8 @@ class Command(BaseCommand):
         else:
             user.set_password(password)
             user.save(update_fields=["password"])
+        # The demo tries everything: Pro limits, no watermark (`setplan` changes it).
+        call_command("setplan", DEMO_EMAIL, "pro", stdout=StringIO())
         _, raw = ApiKey.objects.issue(user.personal_organization, name="Demo key", created_by=user)
         self.stdout.write(
             "\n".join(
@@ -34,6 +38,7 @@ class Command(BaseCommand):
                     "Demo account created (shown once, save it now):",
                     f"  login:    {DEMO_EMAIL} / {password}",
                     f"  API key:  {raw}",
+                    "  plan:     pro (change with: python manage.py setplan EMAIL free|pro|enterprise|educator)",
                     "",
                 ]
             )
