@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import math
 
 import pytest
 
@@ -16,6 +17,7 @@ from generation.library import (
     compile_formula,
     match_prompt,
 )
+from generation.library.core import PARAM_KINDS
 
 ALL = list(TEMPLATES.values())
 EXAMPLES = [(t.slug, example) for t in ALL for example in t.examples]
@@ -34,18 +36,59 @@ def _scene_classes(code: str) -> list[str]:
 # --- the library itself -------------------------------------------------------------------
 
 
+ORIGINAL = ["shape-transform", "function-plot", "equation", "tangent-line", "riemann-sums", "pythagorean",
+            "unit-circle-sine", "vector-addition", "matrix-transform", "circle-area", "normal-distribution",
+            "bubble-sort", "pendulum"]
+ADDED = ["fourier-square-wave", "bst-insertion", "pendulum-period", "quadratic-formula", "linear-equation",
+         "secant-to-tangent", "area-between-curves", "limit", "taylor-series", "triangle-angle-sum",
+         "inscribed-angle", "eigenvectors", "determinant-area", "dot-product", "coin-flips", "bayes-theorem",
+         "projectile-motion", "spring-oscillator", "binary-search", "graph-traversal", "number-line",
+         "fraction-pie"]
+
+
 def test_it_has_the_required_templates_in_a_stable_order():
-    required = {"shape-transform", "function-plot", "equation", "tangent-line", "riemann-sums", "pythagorean",
-                "unit-circle-sine", "vector-addition", "matrix-transform", "circle-area"}
-    assert required <= set(TEMPLATES)
-    assert len(TEMPLATES) >= 10
-    assert list(TEMPLATES)[:3] == ["shape-transform", "function-plot", "equation"]
+    assert set(ORIGINAL + ADDED) <= set(TEMPLATES)
+    assert len(TEMPLATES) >= 26
+    assert list(TEMPLATES)[: len(ORIGINAL)] == ORIGINAL
+    assert {t.subject for t in ALL} == set(SUBJECTS)
     for slug, template in TEMPLATES.items():
         assert isinstance(template, SceneTemplate)
         assert template.slug == slug
         assert template.subject in SUBJECTS
         assert template.title and template.description and template.examples and template.keywords
         assert all(isinstance(p, Param) for p in template.params)
+        assert 2 <= len(template.examples) <= 4
+
+
+@pytest.mark.parametrize("template", ALL, ids=[t.slug for t in ALL])
+def test_it_describes_its_params_for_forms(template):
+    names = [p.name for p in template.params]
+    assert len(names) == len(set(names))
+    for p in template.params:
+        assert p.kind in PARAM_KINDS and p.label
+        if p.kind in ("float", "int"):
+            assert p.minimum is not None and p.maximum is not None
+            assert p.minimum <= p.default <= p.maximum, p.name
+        if p.kind == "choice":
+            assert p.default in p.choices
+
+
+def test_the_package_is_split_by_subject():
+    import generation.library as library
+
+    for module in ("core", "algebra", "calculus", "geometry", "linear_algebra", "probability", "physics",
+                   "computer_science", "basics"):
+        assert hasattr(library, module)
+    for template in ALL:
+        assert template.builder.__module__.rsplit(".", 1)[1].replace("_", "-") in (
+            template.subject, "basics", "algebra")
+
+
+@pytest.mark.parametrize("template", ALL, ids=[t.slug for t in ALL])
+def test_its_code_passes_the_scene_policy(template):
+    from generation.policy import check_policy
+
+    assert check_policy(template.code()) == []
 
 
 @pytest.mark.parametrize("template", ALL, ids=[t.slug for t in ALL])
@@ -137,7 +180,11 @@ def test_it_reads_numbers_for_other_templates():
     "prompt",
     [
         "write me a poem about cats",
+        "what's the weather",
+        "what's the weather like in Paris tomorrow",
         "animate the stock market crash of 1929",
+        "make a logo for my bakery",
+        "draw my family tree",
         "hello",
         "",
         "   ",
@@ -147,6 +194,76 @@ def test_it_reads_numbers_for_other_templates():
 )
 def test_it_returns_none_for_unrelated_prompts(prompt):
     assert match_prompt(prompt) is None
+
+
+# Realistic prompts -> the template that should answer them, with values read from the prompt.
+NEAR_MISSES = [
+    ("show the fourier series of a square wave with 7 terms", "fourier-square-wave", {"terms": 7}),
+    ("square wave from 3 harmonics", "fourier-square-wave", {"terms": 3}),
+    ("insert 5, 3, 8, 1 into a binary search tree", "bst-insertion", {"keys": "5, 3, 8, 1"}),
+    ("plot sin(x) from -pi to pi", "function-plot", {"expr": "sin(x)", "x_min": -math.pi, "x_max": math.pi}),
+    ("eigenvectors of [[2,1],[1,2]]", "eigenvectors", {"a": 2, "b": 1, "c": 1, "d": 2}),
+    ("how does the period of a pendulum change with length", "pendulum-period", {}),
+    ("compare pendulums of 1 m and 4 m: T = 2π√(L/g)", "pendulum-period", {"length_a": 1, "length_b": 4}),
+    ("solve x^2 - 5x + 6 = 0", "quadratic-formula", {"a": 1, "b": -5, "c": 6, "method": "formula"}),
+    ("complete the square on x^2 + 4x - 5 = 0", "quadratic-formula", {"a": 1, "b": 4, "c": -5, "method": "square"}),
+    ("solve 2x + 3 = 11 step by step", "linear-equation", {"a": 2, "b": 3, "c": 0, "d": 11}),
+    ("Solve for x: 5x - 3 = 2x + 9", "linear-equation", {"a": 5, "b": -3, "c": 2, "d": 9}),
+    ("derivative as the limit of secant lines of x^3 at x = 1", "secant-to-tangent", {"expr": "x^3", "x0": 1}),
+    ("area between y = x^2 and y = x + 2", "area-between-curves",
+     {"expr_top": "x + 2", "expr_bottom": "x^2", "x_min": -1, "x_max": 2}),
+    ("limit of (x^2 - 1)/(x - 1) as x approaches 1", "limit", {"expr": "(x^2 - 1)/(x - 1)", "a": 1}),
+    ("taylor series of e^x up to degree 5", "taylor-series", {"function": "exp", "degree": 5}),
+    ("maclaurin polynomial for cos(x)", "taylor-series", {"function": "cos"}),
+    ("why do the angles in a triangle add to 180 degrees", "triangle-angle-sum", {}),
+    ("inscribed angle theorem with central angle 140 degrees", "inscribed-angle", {"central_angle": 140}),
+    ("determinant of [[3, 0], [0, 2]] as area scaling", "determinant-area", {"a": 3, "b": 0, "c": 0, "d": 2}),
+    ("project (3, 4) onto (5, 0) with the dot product", "dot-product", {"ax": 3, "ay": 4, "bx": 5, "by": 0}),
+    ("flip a coin 300 times", "coin-flips", {"flips": 300}),
+    ("bayes theorem for a test with 2% prevalence", "bayes-theorem", {"prior": 0.02}),
+    ("projectile launched at 25 m/s at 60 degrees", "projectile-motion", {"speed": 25, "angle": 60}),
+    ("mass on a spring with k = 40", "spring-oscillator", {"k": 40}),
+    ("binary search for 9 in 1, 3, 5, 7, 9, 11, 13", "binary-search",
+     {"target": 9, "values": "1, 3, 5, 7, 9, 11, 13"}),
+    ("depth first search on a graph from vertex D", "graph-traversal", {"algorithm": "dfs", "start": "d"}),
+    ("BFS traversal of a graph", "graph-traversal", {"algorithm": "bfs"}),
+    ("show 8 - 3 on a number line", "number-line", {"a": 8, "b": 3, "operation": "subtract"}),
+    ("show 2/5 as a fraction of a pie", "fraction-pie", {"numerator": 2, "denominator": 5}),
+    ("a circle morphing into a star", "shape-transform", {"from_shape": "circle", "to_shape": "star"}),
+    ("tangent line moving along the curve y = x^2", "tangent-line", {"expr": "x^2"}),
+    ("riemann sums of sin(x) from 0 to 3", "riemann-sums", {"expr": "sin(x)", "x_min": 0, "x_max": 3}),
+    ("pythagorean theorem with legs 6 and 8", "pythagorean", {"a": 6, "b": 8}),
+    ("sine wave from the unit circle", "unit-circle-sine", {}),
+    ("add vectors (1, 2) and (3, -1)", "vector-addition", {"ax": 1, "ay": 2, "bx": 3, "by": -1}),
+    ("apply the shear matrix [[1, 2], [0, 1]]", "matrix-transform", {"a": 1, "b": 2, "c": 0, "d": 1}),
+    ("normal distribution with mean 5 and sd 2", "normal-distribution", {"mean": 5, "sd": 2}),
+    ("bubble sort 9, 4, 7, 1", "bubble-sort", {"values": "9, 4, 7, 1"}),
+    ("a damped pendulum swinging", "pendulum", {"damping": 0.3}),
+    ("Display the quadratic formula", "equation", {}),
+    ("show the equation a^2 + b^2 = c^2", "equation", {"latex": "a^2 + b^2 = c^2"}),
+]
+
+
+@pytest.mark.parametrize("prompt,slug,expected", NEAR_MISSES, ids=[p for p, _, _ in NEAR_MISSES])
+def test_it_picks_the_right_template_for_near_miss_prompts(prompt, slug, expected):
+    found = match_prompt(prompt)
+    assert found is not None, prompt
+    assert found.template.slug == slug
+    for name, value in expected.items():
+        if isinstance(value, float):
+            assert found.values[name] == pytest.approx(value)
+        else:
+            assert found.values[name] == value, name
+    found.template.code(found.values)
+
+
+def test_extracted_values_change_the_code():
+    found = match_prompt("eigenvectors of [[3, 1], [0, 2]]")
+    assert "matrix = [[3, 1], [0, 2]]" in found.template.code(found.values)
+    found = match_prompt("show the fourier series of a square wave with 7 terms")
+    assert "terms = 7" in found.template.code(found.values)
+    found = match_prompt("insert 5, 3, 8, 1 into a binary search tree")
+    assert "keys = [5, 3, 8, 1]" in found.template.code(found.values)
 
 
 def test_it_falls_back_to_defaults_when_extracted_values_do_not_fit():
@@ -226,6 +343,30 @@ def test_it_writes_latex_for_formulas():
         ("equation", {"latex": "a = b % c"}, "latex"),
         ("equation", {"steps": r"x = 1; \usepackage{foo}"}, "steps"),
         ("equation", {"latex": 42}, "latex"),
+        ("fourier-square-wave", {"terms": 40}, "terms"),
+        ("bst-insertion", {"keys": "1, 2, 3, 4, 5, 6, 7"}, "keys"),
+        ("bst-insertion", {"keys": "5, 5, 3"}, "keys"),
+        ("quadratic-formula", {"a": 0}, "a"),
+        ("quadratic-formula", {"method": "guess"}, "method"),
+        ("linear-equation", {"a": 2, "c": 2}, "c"),
+        ("secant-to-tangent", {"expr": "sqrt(x)", "x0": -3}, "expr"),
+        ("area-between-curves", {"x_min": 2, "x_max": 1}, "x_max"),
+        ("limit", {"expr": "1/x", "a": 0}, "expr"),
+        ("limit", {"expr": "abs(x)/x", "a": 0}, "expr"),
+        ("taylor-series", {"function": "tan"}, "function"),
+        ("triangle-angle-sum", {"angle_a": 100, "angle_b": 80}, "angle_b"),
+        ("inscribed-angle", {"central_angle": 359}, "central_angle"),
+        ("eigenvectors", {"a": 0, "b": -1, "c": 1, "d": 0}, "b"),
+        ("dot-product", {"bx": 0, "by": 0}, "bx"),
+        ("coin-flips", {"p": 1.5}, "p"),
+        ("bayes-theorem", {"prior": 0}, "prior"),
+        ("projectile-motion", {"angle": 90}, "angle"),
+        ("spring-oscillator", {"mass": 0}, "mass"),
+        ("binary-search", {"values": "1, 2"}, "values"),
+        ("binary-search", {"target": 120}, "target"),
+        ("graph-traversal", {"start": "z"}, "start"),
+        ("number-line", {"a": 50}, "a"),
+        ("fraction-pie", {"numerator": 5, "denominator": 4}, "numerator"),
     ],
 )
 def test_it_rejects_bad_values_naming_the_parameter(slug, values, param):
@@ -287,6 +428,9 @@ NON_DEFAULT = [
     ("vector-addition", {"ax": -4, "ay": 2, "bx": -3, "by": -5}),
     ("matrix-transform", {"a": 1, "b": 2, "c": 2, "d": 4}),
     ("circle-area", {"radius": 5, "sectors": 32, "color": "green"}),
+    ("quadratic-formula", {"a": 2, "b": 3, "c": -2, "method": "square"}),
+    ("graph-traversal", {"algorithm": "dfs", "start": "c"}),
+    ("binary-search", {"target": 40}),
 ]
 
 
