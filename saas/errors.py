@@ -65,7 +65,7 @@ def api_exception_handler(exc: Exception, context: dict) -> Response | None:
         detail_code = exc.get_codes() if hasattr(exc, "get_codes") else None
         code = detail_code if isinstance(detail_code, str) and detail_code not in (
             "invalid", "error", "parse_error", "authentication_failed", "not_found",
-            "permission_denied", "not_authenticated", "method_not_allowed",
+            "permission_denied", "not_authenticated", "method_not_allowed", "throttled",
         ) else next((c for cls, c in _CODES.items() if isinstance(exc, cls)), "error")
     else:
         code = "error"
