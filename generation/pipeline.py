@@ -9,11 +9,13 @@ from __future__ import annotations
 import hashlib
 import logging
 import time
+from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
 
-from render.engine import RenderResult, RenderStatus, render
+from billing.entitlements import entitlements_for
+from render.engine import RenderResult, RenderStatus, render, video_seconds
 from render.cache import cached_render, remember_render, render_key
 from render.storage import copy_video, store_video
 
@@ -205,6 +207,11 @@ def _render(animation: Animation, code: str, attempt: int, use_cache: bool = Tru
                              data={"status": result.status.value, "line": result.line,
                                    "log_tail": result.log[-2000:]})
             return result
+        too_long = _over_plan_length(animation, result.video_path)
+        if too_long:
+            animation.record("render", "The video is longer than the plan allows.", attempt=attempt, code=code,
+                             error=too_long, seconds=seconds)
+            return RenderResult(RenderStatus.USER_ERROR, error=too_long)
         remember_render(cache_key, animation.format, result.video_path)
         name = store_video(result.video_path, animation.storage_name())
         _complete(animation, name, "render", f"Rendered in {result.seconds:.1f}s.", attempt=attempt,
@@ -212,6 +219,15 @@ def _render(animation: Animation, code: str, attempt: int, use_cache: bool = Tru
         return None
     finally:
         result.cleanup()
+
+
+def _over_plan_length(animation: Animation, video: Path) -> str:
+    limit = entitlements_for(animation.organization).max_video_seconds
+    length = video_seconds(video)
+    if limit and length > limit + 0.5:
+        return (f"The animation is {length:.0f} seconds long; your plan allows up to {limit} seconds. "
+                "Shorten it (fewer or faster animations, shorter waits) or upgrade.")
+    return ""
 
 
 def fail(animation: Animation, error: str) -> None:

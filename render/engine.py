@@ -318,3 +318,14 @@ def _decodes_as_video(path: Path) -> bool:
     except (av.FFmpegError, OSError, ValueError):
         return False
     return False
+
+
+def video_seconds(path: Path) -> float:
+    """Duration of a rendered (already accepted) video, in seconds."""
+    import av
+
+    with av.open(str(path)) as container:
+        if container.duration:
+            return float(container.duration) / av.time_base
+        stream = container.streams.video[0]
+        return float(stream.duration * stream.time_base) if stream.duration else 0.0

@@ -193,3 +193,25 @@ def test_it_gives_the_quota_back_when_a_job_fails_for_a_reason_that_is_ours(clie
     process_animation.fn(task)
     assert Animation.objects.get(pk=task).status == "failed"
     assert client.get("/api/v1/usage", **auth).json()["animations_used"] == 1
+
+
+@pytest.mark.render
+@pytest.mark.django_db
+def test_it_refuses_videos_longer_than_the_plan_allows():
+    from generation import pipeline
+
+    user = make_user()
+    Plan.objects.filter(slug="free").update(max_video_seconds=1)
+    org = user.personal_organization
+    animation = Animation.objects.create(organization=org, kind="render", code=SMALL_SCENE.replace(
+        "run_time=0.5)", "run_time=1.5)"), options={"quality": "low", "format": "mp4"})
+    pipeline.run(animation)
+    animation.refresh_from_db()
+    assert animation.status == "failed"
+    assert "3 seconds long; your plan allows up to 1 seconds" in animation.error
+    on_plan(user, "pro")
+    again = Animation.objects.create(organization=org, kind="render", code=animation.code,
+                                     options={"quality": "low", "format": "mp4"})
+    pipeline.run(again)
+    again.refresh_from_db()
+    assert again.status == "completed", again.error
