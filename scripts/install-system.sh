@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Eigenframe needs (Manim's cairo/pango, ffmpeg, a TeX Live
-# subset, dvisvgm, a world-readable Python with venv) when any is missing.
+# subset, dvisvgm, a world-readable Python with venv, strace and Chromium for the tests) when any
+# is missing.
 set -euo pipefail
 
 PACKAGES=(
   build-essential pkg-config python3 python3-dev python3-venv strace
   libcairo2-dev libpango1.0-dev ffmpeg
   texlive-latex-base texlive-latex-recommended texlive-latex-extra texlive-fonts-recommended dvisvgm
+  chromium
 )
 
 missing=()
