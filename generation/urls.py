@@ -1,4 +1,4 @@
-from django.urls import path, re_path
+from django.urls import re_path
 
 from . import api
 
@@ -23,4 +23,3 @@ alias_patterns = [
     re_path(rf"^videos/{UUIDISH}/animation\.(?P<ext>mp4|gif|webm)$", api.VideoView.as_view(), name="video"),
 ]
 
-web_patterns: list = []

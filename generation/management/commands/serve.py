@@ -6,7 +6,6 @@ import sys
 
 import dramatiq
 from django.conf import settings
-from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 
