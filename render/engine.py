@@ -300,17 +300,22 @@ def _accept_output(workdir: Path, format: str) -> Path | None:
                 continue
             with open(accepted, "xb") as dst:
                 shutil.copyfileobj(src, dst, 1 << 20)
-        if _decodes_as_video(accepted):
+        if _decodes_as_video(accepted, format):
             return accepted
         accepted.unlink(missing_ok=True)
     return None
 
 
-def _decodes_as_video(path: Path) -> bool:
+# The demuxer is forced: no probing, so a planted playlist (HLS, concat) or another
+# container cannot make the worker's FFmpeg open other files or URLs.
+_DEMUXERS = {"mp4": "mp4", "webm": "webm", "gif": "gif"}
+
+
+def _decodes_as_video(path: Path, format: str) -> bool:
     import av
 
     try:
-        with av.open(str(path)) as container:
+        with av.open(str(path), format=_DEMUXERS[format]) as container:
             if not container.streams.video:
                 return False
             for _frame in container.decode(video=0):
