@@ -9,8 +9,9 @@ instead. Tests read back the requests it got from ``.requests``.
 from __future__ import annotations
 
 import json
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
+
+from tests.fakes.loopback import LoopbackServer
 
 # omni-moderation-latest's categories, in the order the API lists them.
 CATEGORIES = (
@@ -20,26 +21,16 @@ CATEGORIES = (
 )
 
 
-class FakeModeration:
+class FakeModeration(LoopbackServer):
     def __init__(self, flag: dict[str, str] | None = None, status: int = 200):
         self.flag = {word.lower(): category for word, category in (flag or {}).items()}
         self.status = status
         self.requests: list[dict] = []
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        super().__init__()
 
     @property
     def base_url(self) -> str:
-        host, port = self._server.server_address[:2]
-        return f"http://{host}:{port}/v1"
-
-    def __enter__(self) -> FakeModeration:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self._server.shutdown()
-        self._server.server_close()
+        return f"{self.origin}/v1"
 
     def result_for(self, text: str) -> dict:
         hits = [category for word, category in self.flag.items() if word in text.lower()]

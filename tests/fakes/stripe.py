@@ -17,7 +17,9 @@ import re
 import secrets
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
+
+from tests.fakes.loopback import LoopbackServer
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
@@ -70,7 +72,7 @@ def event(type: str, obj: dict, *, created: int | None = None, id: str | None = 
     }
 
 
-class FakeStripe:
+class FakeStripe(LoopbackServer):
     def __init__(self, api_key: str = "sk_test_fake_" + secrets.token_hex(4)):
         self.api_key = api_key
         self.customers: dict[str, dict] = {}
@@ -79,21 +81,11 @@ class FakeStripe:
         self.subscriptions: dict[str, dict] = {}
         self.requests: list[dict] = []
         self._lock = threading.Lock()
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        super().__init__()
 
     @property
     def url(self) -> str:
-        host, port = self._server.server_address[:2]
-        return f"http://{host}:{port}"
-
-    def __enter__(self) -> FakeStripe:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self._server.shutdown()
-        self._server.server_close()
+        return self.origin
 
     def requests_to(self, path: str) -> list[dict]:
         return [r for r in self.requests if r["path"] == path]
