@@ -21,7 +21,7 @@ from pathlib import Path
 
 from django.conf import settings
 
-from .sandbox import SandboxUnavailable, pool, sandbox_uid
+from .sandbox import SandboxUnavailable, make_reachable, pool, sandbox_uid
 
 QUALITIES = {
     # option -> (manim quality name, what the user sees)
@@ -255,13 +255,7 @@ def _make_job_dir() -> Path:
         raise SandboxUnavailable(f"RENDER_WORK_DIR {root} must be a directory owned by the worker's user.")
     # Sandboxed uids must traverse (not list) the root and its parents to reach their job dir.
     os.chmod(root, 0o711)
-    if os.getuid() == 0:
-        for parent in root.resolve().parents:
-            if not parent.stat().st_mode & stat.S_IXOTH:
-                raise SandboxUnavailable(
-                    f"RENDER_WORK_DIR {root} is not reachable by the sandbox's users: {parent} is not "
-                    "world-executable (chmod o+x it, or point RENDER_WORK_DIR elsewhere)."
-                )
+    make_reachable([root])
     return Path(tempfile.mkdtemp(prefix="job-", dir=root))
 
 

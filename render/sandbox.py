@@ -14,7 +14,9 @@ import os
 import secrets
 import signal
 import socket
+import stat
 import subprocess
+import sys
 import threading
 import time
 from dataclasses import dataclass
@@ -68,6 +70,7 @@ class RenderPool:
         if self._proc is not None and self._proc.poll() is None:
             return self.info
         self._close()
+        make_reachable([Path(sys.prefix), Path(settings.RENDER_WORK_DIR)])
         parent, child = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
         env = {
             "PATH": "/usr/bin:/bin",
@@ -188,6 +191,25 @@ def _kill_group(pid: int) -> None:
         os.killpg(pid, signal.SIGKILL)
     except (ProcessLookupError, PermissionError):
         pass
+
+
+def make_reachable(paths: list[Path]) -> None:
+    """Let the sandbox's uids traverse (not list) the folders above the interpreter's packages
+    and the job dirs. A checkout under a private folder (a 0700 temp dir, /root) would
+    otherwise make every render fail once the renderer drops its uid."""
+    if os.getuid() != 0:
+        return
+    changed = []
+    for path in paths:
+        path.mkdir(parents=True, exist_ok=True)
+        for folder in [path.resolve(), *path.resolve().parents]:
+            mode = folder.stat().st_mode
+            if not mode & stat.S_IXOTH:
+                os.chmod(folder, stat.S_IMODE(mode) | stat.S_IXOTH)
+                changed.append(str(folder))
+    if changed:
+        log.warning("Render sandbox: made %s traversable (o+x) so sandboxed uids can reach the "
+                    "interpreter and job dirs.", ", ".join(changed))
 
 
 def _announce(info: dict) -> None:
