@@ -96,3 +96,24 @@ def test_it_reports_a_readable_error_with_the_line():
         assert result.error == "NameError (line 7 of the scene): name 'undefined_name' is not defined"
     finally:
         result.cleanup()
+
+
+def test_it_renders_from_a_work_dir_under_a_private_folder(settings):
+    import tempfile
+    from pathlib import Path
+
+    private = Path(tempfile.mkdtemp(prefix="eigenframe-private-"))  # 0700, like mktemp -d
+    try:
+        settings.RENDER_WORK_DIR = private / "render"
+        result = render(SMALL_SCENE)
+        try:
+            assert result.ok, result.error
+            assert result.details["layers"]["uid_drop"]
+            assert private.stat().st_mode & 0o001  # traversable, still not listable by others
+            assert not private.stat().st_mode & 0o004
+        finally:
+            result.cleanup()
+    finally:
+        import shutil
+
+        shutil.rmtree(private, ignore_errors=True)
