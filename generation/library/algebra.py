@@ -22,6 +22,7 @@ from .core import (
     _color,
     _extract_graph,
     _find_colors,
+    _find_exprs,
     _fmt_number,
     _graph_layout,
     _graph_params,
@@ -234,16 +235,27 @@ def _score_linear(prompt: str, extracted: dict, base: float) -> float:
 
 
 def _score_graph(prompt: str, extracted: dict, base: float) -> float:
-    return 0.5 if "expr" in extracted else 0.0
+    # The scene draws one formula in x: without one (or with several) it would draw something else.
+    if "expr" not in extracted:
+        return -100
+    if not re.search(r"\b(?:plot\w*|graph\w*|sketch\w*|draw\w*|curve)\b", prompt, re.I):
+        return -100  # a formula mentioned for another purpose (a volume, a proof) is not a plot request
+    if len(_find_exprs(prompt, r"\by\s*=|\b[fg]\s*\(\s*x\s*\)\s*=")) > 1:
+        return -100
+    if re.search(r"\by\s*=", prompt, re.I) and not _find_exprs(prompt, r"\by\s*="):
+        return -100  # "y = ..." that is not a formula in x (parameters, another variable)
+    return 0.5
 
 
 def _score_equation(prompt: str, extracted: dict, base: float) -> float:
-    return 0.5 if "latex" in extracted and "=" in extracted["latex"] else 0.0
+    # evidence is an equation the prompt itself writes out, not one looked up by name
+    latex = extracted.get("latex", "")
+    return 0.5 if "=" in latex and latex in prompt else 0.0
 
 
 def _score_unit_circle(prompt: str, extracted: dict, base: float) -> float:
     lower = prompt.lower()
-    if "sin" in lower and "circle" in lower:
+    if re.search(r"\bsin(?:e)?\b", lower) and re.search(r"\bcircle\b", lower):
         return 1.0
     if base and not re.search(r"\b(?:unit circle|circle|wave|trig\w*)\b", lower):
         return -100
@@ -510,6 +522,8 @@ TEMPLATES: tuple[SceneTemplate, ...] = (
         params=_graph_params("x^2 - 1", -3.0, 3.0, "blue"),
         keywords=("plot", "graph", "graph of", "plot of", "y =", "f(x) =", "function", "curve", "parabola",
                   "axes", "draw the function", "sketch"),
+        excludes=("volume", "revolution", "3d", "slider", "sliders", "reflect", "reflection", "polar",
+                  "parametric"),
         examples=(
             "Plot y = x^2 - 1 from -3 to 3",
             "Graph of sin(x) between -6 and 6 in yellow",
@@ -536,6 +550,7 @@ TEMPLATES: tuple[SceneTemplate, ...] = (
         ),
         keywords=("equation", "formula", "identity", "latex", "mathtex", "write the equation",
                   "show the equation", "euler's identity", "quadratic formula", "e = mc^2", "typeset"),
+        excludes=("derive", "derivation", "morph", "morphs", "morphing", "prove", "proof"),
         examples=(
             "Show the equation E = mc^2",
             "Write Euler's identity",
@@ -560,6 +575,8 @@ TEMPLATES: tuple[SceneTemplate, ...] = (
         ),
         keywords=("unit circle", "sine wave", "sine curve", "sin wave", "trace the sine", "traces sine",
                   "sine", "trigonometry", "trig", "around the circle", "sin from the circle"),
+        weak=("sine wave", "sine curve", "sin wave", "trigonometry"),
+        excludes=("complex plane", "complex number", "complex numbers", "euler's formula"),
         examples=(
             "A point moving around the unit circle tracing the sine wave",
             "Show how the sine wave comes from the unit circle, two turns",
@@ -587,6 +604,7 @@ TEMPLATES: tuple[SceneTemplate, ...] = (
         ),
         keywords=("quadratic formula", "quadratic equation", "solve the quadratic", "completing the square",
                   "complete the square", "discriminant", "roots of", "solve", "x^2"),
+        excludes=("derive", "derivation", "tiles", "algebra tiles", "difference of squares"),
         examples=(
             "Solve x^2 - 5x + 6 = 0 with the quadratic formula",
             "Complete the square for x^2 + 6x + 5 = 0",
@@ -612,6 +630,7 @@ TEMPLATES: tuple[SceneTemplate, ...] = (
         ),
         keywords=("linear equation", "solve for x", "solve", "step by step", "both sides", "isolate x",
                   "find x", "equation"),
+        excludes=("order of operations",),
         examples=(
             "Solve 3x + 5 = 20 step by step",
             "Solve for x: 5x - 3 = 2x + 9",

@@ -60,8 +60,8 @@ def _extract_shapes(prompt: str) -> dict:
 
 
 def _score_shapes(prompt: str, extracted: dict, base: float) -> float:
-    if not any(k in extracted for k in ("from_shape", "to_shape")):
-        return -100  # no shape named: not this template
+    if not all(k in extracted for k in ("from_shape", "to_shape")):
+        return -100  # a morph needs a shape to start from and one to end as
     if "to_shape" in extracted and re.search(
         rf"\b{extracted['from_shape']}s?\b.*\b(?:into|to|becomes?|->)\b.*\b{extracted['to_shape']}", prompt.lower()
     ):
@@ -139,7 +139,12 @@ def _extract_number_line(prompt: str) -> dict:
 
 
 def _score_number_line(prompt: str, extracted: dict, base: float) -> float:
-    if "number line" in prompt.lower():
+    lower = prompt.lower()
+    if "a" not in extracted and not re.search(
+            r"\b(?:add\w*|addition|subtract\w*|plus|minus|take away|counting on|hops?|arithmetic|sum|difference)\b",
+            lower):
+        return -100  # the scene is a sum or a difference worked out on the line: nothing to work out
+    if "number line" in lower:
         return 1.0
     return 0.5 if "a" in extracted and base else 0.0
 
@@ -277,6 +282,7 @@ TEMPLATES: tuple[SceneTemplate, ...] = (
         ),
         keywords=("fraction", "fractions", "pie", "pie chart", "numerator", "denominator", "slices of",
                   "equal parts", "counting slices", "three quarters", "one half", "one third", "out of"),
+        weak=("pie", "pie chart", "slices of", "equal parts", "counting slices"),
         examples=(
             "Show the fraction 3/4 as a pie",
             "Fractions: color 5 out of 8 slices of a pie",

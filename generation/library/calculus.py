@@ -564,6 +564,9 @@ TEMPLATES: tuple[SceneTemplate, ...] = (
         + (Param("tangent_color", "color", "yellow", "Tangent colour"),),
         keywords=("tangent", "tangent line", "derivative", "slope", "slope of", "rate of change",
                   "differentiate", "differentiation", "instantaneous"),
+        weak=("differentiate", "differentiation"),
+        excludes=("newton's method", "newton-raphson", "newton raphson", "l'hopital", "l'hôpital",
+                  "l’hopital", "l’hôpital"),
         examples=(
             "Show a tangent line moving along y = sin(x)",
             "Visualise the derivative of x^2 as the slope of the tangent",
@@ -585,6 +588,8 @@ TEMPLATES: tuple[SceneTemplate, ...] = (
                  choices=("left", "right", "center")),),
         keywords=("riemann", "riemann sum", "riemann sums", "area under", "area under the curve", "integral",
                   "integrate", "integration", "definite integral", "rectangles", "approximate the area"),
+        weak=("integrate", "integration", "rectangles"),
+        excludes=("fundamental theorem", "accumulated", "accumulation", "volume", "revolution"),
         examples=(
             "Riemann sums for x^2 from 0 to 2",
             "Show the area under the curve y = sin(x) between 0 and 3 with rectangles",
@@ -607,6 +612,8 @@ TEMPLATES: tuple[SceneTemplate, ...] = (
         ),
         keywords=("fourier", "fourier series", "square wave", "harmonics", "partial sums", "gibbs",
                   "sum of sines", "sine waves"),
+        weak=("partial sums", "sine waves", "sum of sines"),
+        excludes=("standing wave", "standing waves"),
         examples=(
             "Show the Fourier series of a square wave with 7 terms",
             "Square wave built from harmonics",
@@ -677,8 +684,8 @@ TEMPLATES: tuple[SceneTemplate, ...] = (
             Param("a", "float", 0.0, "x approaches", minimum=-50, maximum=50),
             Param("color", "color", "blue", "Curve colour"),
         ),
-        keywords=("limit", "limits", "approaches", "approaching", "tends to", "lim", "epsilon", "delta",
-                  "epsilon-delta", "goes to", "removable discontinuity", "hole"),
+        keywords=("limit", "limits", "approaches", "approaching", "tends to", "lim", "goes to", "removable discontinuity", "hole"),
+        excludes=("epsilon", "epsilon-delta", "l'hopital", "l'hôpital", "l’hopital", "central limit"),
         examples=(
             "Show the limit of sin(x)/x as x approaches 0",
             "Limit of (x^2 - 4)/(x - 2) as x tends to 2",
@@ -701,6 +708,7 @@ TEMPLATES: tuple[SceneTemplate, ...] = (
         ),
         keywords=("taylor", "taylor series", "taylor polynomial", "taylor polynomials", "maclaurin",
                   "power series", "polynomial approximation", "approximate sin", "approximating"),
+        weak=("approximating", "polynomial approximation"),
         examples=(
             "Taylor polynomials approximating sin(x) up to degree 9",
             "Maclaurin series of e^x",

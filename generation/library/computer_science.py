@@ -376,6 +376,9 @@ TEMPLATES: tuple[SceneTemplate, ...] = (
         ),
         keywords=("bubble sort", "sorting", "sort", "sorting algorithm", "sort the list", "sort the array",
                   "swap"),
+        excludes=("shell sort", "shellsort", "quicksort", "quick sort", "merge sort", "mergesort",
+                  "insertion sort", "selection sort", "heap sort", "heapsort", "radix sort",
+                  "counting sort", "bucket sort", "topological sort"),
         examples=(
             "Animate bubble sort",
             "Sort the list 4, 7, 1, 3 with bubble sort",
@@ -420,6 +423,7 @@ TEMPLATES: tuple[SceneTemplate, ...] = (
         ),
         keywords=("binary search", "search a sorted", "sorted array", "sorted list", "halving", "divide and conquer",
                   "search algorithm", "log n"),
+        weak=("halving", "divide and conquer", "log n"),
         examples=(
             "Binary search for 23 in 2, 5, 8, 12, 16, 23, 38, 56, 72, 91",
             "Show binary search on a sorted array",
@@ -444,6 +448,7 @@ TEMPLATES: tuple[SceneTemplate, ...] = (
         ),
         keywords=("bfs", "dfs", "breadth-first", "breadth first", "depth-first", "depth first", "graph traversal",
                   "traverse", "traversal", "graph search", "visit the nodes", "vertices"),
+        excludes=("dijkstra", "shortest path", "minimum spanning", "a* search"),
         examples=(
             "Breadth-first search on a small graph",
             "Run DFS on a graph starting from C",

@@ -283,6 +283,11 @@ class SceneTemplate:
     scorer: Callable[[str, dict, float], float] | None = field(default=None, repr=False, compare=False)
     # Generic templates (plain plot, plain equation) lose ties to specific ones.
     generic: bool = field(default=False, repr=False, compare=False)
+    # Keywords of this template that, like GENERIC_KEYWORDS, support a match but cannot carry it alone.
+    weak: tuple[str, ...] = field(default=(), repr=False, compare=False)
+    # Phrases naming something this template does not show (another algorithm, method or concept):
+    # any of them in the prompt rules the template out.
+    excludes: tuple[str, ...] = field(default=(), repr=False, compare=False)
 
     @property
     def defaults(self) -> dict:
@@ -674,16 +679,53 @@ def _graph_params(expr: str, x_min: float, x_max: float, color: str) -> tuple[Pa
 
 _MIN_SCORE = 1.0
 
+# Words too common or too ambiguous to identify a template on their own ("vectors" appear in
+# physics, "triangle" in Pascal's triangle, "project" in a software project, "plot" in any chart).
+# Wherever a template lists one of them it is *weak*: it adds to the score, but a template is only
+# considered when the prompt also contains one of its distinctive keywords, or when its scorer
+# finds positive evidence in the values read from the prompt (a formula, an equation, two shapes).
+GENERIC_KEYWORDS = frozenset({
+    "vector", "vectors", "matrix", "matrices", "triangle", "shape", "shapes", "into a", "project",
+    "projecting", "graph", "graph of", "plot", "plot of", "function", "curve", "axes", "sketch", "y =",
+    "f(x) =", "equation", "formula", "identity", "area", "integral", "tree", "nodes", "insert",
+    "insertion", "inserting", "solve", "step by step", "x^2", "swap", "length", "period",
+    "characteristic", "out of", "slices", "sectors", "harmonics", "sine", "trig", "add", "adding",
+    "plus", "minus", "subtract", "subtracting", "addition", "subtraction", "arithmetic", "traverse",
+    "traversal", "vertices", "parallelogram", "unit square", "resultant", "gaussian", "derivative",
+    "slope", "slope of", "lim", "hole", "approaches", "approaching", "tends to", "goes to",
+})
 
-def _keyword_score(template: SceneTemplate, text: str) -> float:
-    score = 0.0
+
+def _phrase_pattern(phrase: str) -> str:
+    kw = phrase.lower()
+    return (r"(?<![\w])" if kw[:1].isalnum() else "") + re.escape(kw) + (r"(?![\w])" if kw[-1:].isalnum() else "")
+
+
+def _keyword_weight(keyword: str) -> float:
+    return 1.0 + 0.5 * (len(keyword.split()) - 1)
+
+
+def _keyword_hits(template: SceneTemplate, text: str) -> tuple[float, float]:
+    """(distinctive, weak) keyword scores of ``template`` in the lower-cased ``text``."""
+    weak_words = GENERIC_KEYWORDS.union(k.lower() for k in template.weak)
+    strong = weak = 0.0
     for keyword in template.keywords:
         kw = keyword.lower()
-        pattern = (r"(?<![\w])" if kw[:1].isalnum() else "") + re.escape(kw) + (
-            r"(?![\w])" if kw[-1:].isalnum() else "")
-        if re.search(pattern, text):
-            score += 1.0 + 0.5 * (len(kw.split()) - 1)
-    return score
+        if re.search(_phrase_pattern(kw), text):
+            if kw in weak_words:
+                weak += _keyword_weight(kw)
+            else:
+                strong += _keyword_weight(kw)
+    return strong, weak
+
+
+def _keyword_score(template: SceneTemplate, text: str) -> float:
+    strong, weak = _keyword_hits(template, text)
+    return strong + weak
+
+
+def _excluded(template: SceneTemplate, text: str) -> bool:
+    return any(re.search(_phrase_pattern(phrase), text) for phrase in template.excludes)
 
 
 def _validated(template: SceneTemplate, extracted: dict) -> dict:
@@ -707,7 +749,10 @@ def match_templates(prompt: str, templates: Sequence[SceneTemplate]) -> Template
 
     A template scores one point per keyword found (more for multi-word keywords) plus what its
     ``scorer`` adds from the prompt and the extracted values; the best score of at least
-    ``_MIN_SCORE`` wins, earlier templates winning ties.
+    ``_MIN_SCORE`` wins, earlier templates winning ties. A template is ruled out when the prompt
+    names something it ``excludes``, and it needs one distinctive keyword (one that is not in
+    GENERIC_KEYWORDS or its ``weak`` list) unless its scorer found evidence (a positive bonus)
+    to back up the generic ones: with no good match the answer is None, never an unrelated scene.
     """
     if not isinstance(prompt, str) or not prompt.strip():
         return None
@@ -715,9 +760,17 @@ def match_templates(prompt: str, templates: Sequence[SceneTemplate]) -> Template
     lower = text.lower()
     best: tuple[float, SceneTemplate, dict] | None = None
     for template in templates:
-        base = _keyword_score(template, lower)
+        if _excluded(template, lower):
+            continue
+        strong, weak = _keyword_hits(template, lower)
+        if not strong and not weak:
+            continue
+        base = strong + weak
         extracted = template.extractor(text) if template.extractor else {}
-        score = base + (template.scorer(text, extracted, base) if template.scorer else 0.0)
+        bonus = template.scorer(text, extracted, base) if template.scorer else 0.0
+        if not strong and bonus <= 0:
+            continue  # only generic words, and nothing read from the prompt backs them up
+        score = base + bonus
         if score < _MIN_SCORE:
             continue
         if template.generic:

@@ -249,7 +249,10 @@ def _extract_triangle_angles(prompt: str) -> dict:
 
 def _score_triangle_angles(prompt: str, extracted: dict, base: float) -> float:
     lower = prompt.lower()
-    return 1.0 if "triangle" in lower and "angle" in lower else (0.0 if "angle" in lower else -100)
+    if not re.search(r"\bangles?\b", lower):
+        return -100
+    # the scene adds the three angles up: the prompt must be about their sum
+    return 1.0 if re.search(r"\btriangles?\b", lower) and re.search(r"\b(?:sum\w*|add\w*|total|180)", lower) else 0.0
 
 
 def _build_inscribed(v: dict) -> str:
@@ -332,6 +335,8 @@ TEMPLATES: tuple[SceneTemplate, ...] = (
         ),
         keywords=("pythagoras", "pythagorean", "pythagorean theorem", "pythagoras theorem", "hypotenuse",
                   "right triangle", "right-angled triangle", "a^2 + b^2 = c^2", "a^2+b^2=c^2", "legs"),
+        weak=("legs",),
+        excludes=("rearranging", "rearrange", "rearranged", "rearrangement"),
         examples=(
             "Prove the Pythagorean theorem",
             "Pythagoras with legs 5 and 12",
@@ -354,6 +359,7 @@ TEMPLATES: tuple[SceneTemplate, ...] = (
         ),
         keywords=("area of a circle", "circle area", "area of the circle", "area of circle", "pi r^2",
                   "πr²", "pi r squared", "πr^2", "sectors", "slices", "why is the area"),
+        weak=("why is the area",),
         examples=(
             "Why is the area of a circle pi r^2?",
             "Show the area of a circle with radius 3 by cutting it into 24 sectors",
@@ -376,6 +382,7 @@ TEMPLATES: tuple[SceneTemplate, ...] = (
         ),
         keywords=("angle sum", "angles of a triangle", "sum of the angles", "sum of angles", "interior angles",
                   "180 degrees", "180°", "triangle", "angles add up"),
+        excludes=("pascal", "pascal's"),
         examples=(
             "Show that the angles of a triangle add up to 180 degrees",
             "Triangle angle sum with angles 40 and 75 degrees",

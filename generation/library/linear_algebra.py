@@ -273,7 +273,7 @@ $eigen_rows,
 
 
 def _score_eigen(prompt: str, extracted: dict, base: float) -> float:
-    return 1.0 if "eigen" in prompt.lower() else -100
+    return 1.0 if re.search(r"\beigen(?:vectors?|values?|space|basis)?\b", prompt, re.I) else -100
 
 
 def _build_determinant(v: dict) -> str:
@@ -387,7 +387,10 @@ def _check_dot_product(v: dict) -> None:
 
 
 def _score_dot_product(prompt: str, extracted: dict, base: float) -> float:
-    return 1.5 if re.search(r"dot product|scalar product|inner product|project", prompt, re.I) else -100
+    if re.search(r"\b(?:dot product|scalar product|inner product|projection)\b|\bproject(?:s|ed|ing)?\b.*\bonto\b",
+                 prompt, re.I):
+        return 1.5
+    return -100
 
 
 TEMPLATES: tuple[SceneTemplate, ...] = (
@@ -408,6 +411,7 @@ TEMPLATES: tuple[SceneTemplate, ...] = (
         ),
         keywords=("vector addition", "add vectors", "adding vectors", "add two vectors", "sum of vectors",
                   "vector sum", "tip to tail", "tip-to-tail", "vectors", "resultant", "parallelogram rule"),
+        excludes=("cross product", "dot product"),
         examples=(
             "Add the vectors (3, 1) and (1, 2)",
             "Vector addition tip to tail",
@@ -433,6 +437,9 @@ TEMPLATES: tuple[SceneTemplate, ...] = (
         keywords=("matrix", "matrices", "linear transformation", "linear map", "transformation matrix",
                   "apply the matrix", "shear", "determinant", "basis vectors", "rotation matrix",
                   "transform the plane"),
+        weak=("determinant",),
+        excludes=("matrix multiplication", "multiply", "multiplying", "elimination", "eigen",
+                  "eigenvector", "eigenvectors"),
         examples=(
             "Apply the matrix [[1, 1], [0, 1]] to the plane",
             "Show a linear transformation by a shear",
@@ -452,6 +459,7 @@ TEMPLATES: tuple[SceneTemplate, ...] = (
         params=_matrix_params(2.0, 1.0, 1.0, 2.0),
         keywords=("eigenvector", "eigenvectors", "eigenvalue", "eigenvalues", "eigen", "eigenspace",
                   "characteristic", "stay on their span", "matrix"),
+        excludes=("matrix multiplication", "elimination"),
         examples=(
             "Eigenvectors of [[2, 1], [1, 2]]",
             "Show the eigenvalues and eigenvectors of the matrix 3 1 0 2",
@@ -471,6 +479,8 @@ TEMPLATES: tuple[SceneTemplate, ...] = (
         params=_matrix_params(2.0, 1.0, 0.5, 1.5) + (Param("color", "color", "yellow", "Square colour"),),
         keywords=("determinant", "det", "area scaling", "scales area", "scales the area", "scale area",
                   "area of the parallelogram", "parallelogram", "unit square", "matrix"),
+        weak=("det",),
+        excludes=("matrix multiplication", "elimination", "cross product"),
         examples=(
             "Show the determinant as area scaling",
             "Determinant of the matrix [[3, 1], [1, 2]] as the area of a parallelogram",
@@ -497,6 +507,8 @@ TEMPLATES: tuple[SceneTemplate, ...] = (
         ),
         keywords=("dot product", "scalar product", "inner product", "projection", "project", "projecting",
                   "vector projection", "cos theta", "vectors"),
+        weak=("cos theta",),
+        excludes=("matrix multiplication", "cross product", "projectile"),
         examples=(
             "Dot product of (2, 3) and (4, 1)",
             "Project the vector [1, 3] onto [3, 0]",

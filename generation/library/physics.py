@@ -326,6 +326,8 @@ TEMPLATES: tuple[SceneTemplate, ...] = (
             Param("color", "color", "red", "Bob colour"),
         ),
         keywords=("pendulum", "swinging", "swing", "oscillation", "harmonic motion", "simple harmonic"),
+        weak=("swinging", "swing", "oscillation", "harmonic motion", "simple harmonic"),
+        excludes=("phase portrait", "phase space", "vector field"),
         examples=(
             "A swinging pendulum",
             "Simulate a damped pendulum of length 1.5 m released at 60 degrees",
@@ -348,6 +350,7 @@ TEMPLATES: tuple[SceneTemplate, ...] = (
         ),
         keywords=("pendulum", "pendulums", "period", "period of a pendulum", "pendulum period", "length",
                   "2 pi sqrt", "t = 2π√(l/g)", "two pendulums", "different lengths"),
+        excludes=("phase portrait", "phase space", "vector field"),
         examples=(
             "How does the period of a pendulum depend on its length?",
             "Two pendulums of length 1 m and 4 m: compare their periods",
@@ -371,6 +374,7 @@ TEMPLATES: tuple[SceneTemplate, ...] = (
         ),
         keywords=("projectile", "projectile motion", "thrown", "throw", "launched", "launch", "cannon",
                   "cannonball", "trajectory", "ball thrown", "parabolic motion", "velocity components"),
+        weak=("trajectory",),
         examples=(
             "Projectile motion of a ball thrown at 20 m/s at 30 degrees",
             "Show the trajectory of a cannonball with its velocity components",
@@ -395,6 +399,7 @@ TEMPLATES: tuple[SceneTemplate, ...] = (
         ),
         keywords=("spring", "mass on a spring", "spring mass", "simple harmonic motion", "harmonic oscillator",
                   "oscillator", "hooke", "hooke's law", "shm", "oscillating", "oscillation"),
+        weak=("oscillating", "oscillation", "oscillator"),
         examples=(
             "Simple harmonic motion of a mass on a spring",
             "A 2 kg block on a spring with k = 50 N/m",

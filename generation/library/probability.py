@@ -250,6 +250,7 @@ TEMPLATES: tuple[SceneTemplate, ...] = (
         ),
         keywords=("normal distribution", "bell curve", "gaussian", "standard deviation", "normal curve",
                   "probability density", "z-score", "68-95-99.7", "empirical rule"),
+        excludes=("elimination", "central limit", "galton"),
         examples=(
             "Show the normal distribution and the area within one standard deviation",
             "Gaussian bell curve with mean 10 and sd 2 between 8 and 12",
