@@ -356,3 +356,27 @@ class UsageView(OrganizationScopedView):
         for field in ("period_start", "period_end"):
             data[field] = data[field].isoformat()
         return Response(data)
+
+
+def template_payload(template) -> dict:
+    return {
+        "slug": template.slug, "title": template.title, "subject": template.subject,
+        "description": template.description, "examples": list(template.examples),
+        "params": [
+            {"name": p.name, "kind": p.kind, "label": p.label, "help": p.help,
+             "default": p.default if isinstance(p.default, (str, int, float, bool, list, type(None)))
+             else str(p.default),
+             "minimum": p.minimum, "maximum": p.maximum, "choices": list(p.choices)}
+            for p in template.params
+        ],
+    }
+
+
+class TemplateListView(OrganizationScopedView):
+    @extend_schema(summary="The offline generator's scene templates, with example prompts and parameters")
+    def get(self, request: Request) -> Response:
+        from .library import TEMPLATES
+
+        subject = request.query_params.get("subject")
+        items = [template_payload(t) for t in TEMPLATES.values() if not subject or t.subject == subject]
+        return Response({"results": items})

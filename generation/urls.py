@@ -13,6 +13,7 @@ api_patterns = [
     re_path(r"^animations/?$", api.AnimationListView.as_view(), name="api-animations"),
     re_path(r"^projects/?$", api.ProjectListView.as_view(), name="api-projects"),
     re_path(r"^usage/?$", api.UsageView.as_view(), name="api-usage"),
+    re_path(r"^templates/?$", api.TemplateListView.as_view(), name="api-templates"),
 ]
 
 # The short aliases from the public contract: /generate, /status/<id>, /videos/<id>/animation.mp4

@@ -20,8 +20,8 @@ class BuiltinProvider:
             titles = ", ".join(t.title.lower() for t in list(TEMPLATES.values())[:6])
             raise ProviderError(
                 "The offline generator has no template for this prompt. It can animate, for example: "
-                f"{titles}. Rephrase the prompt, use the template wizard, or configure an LLM "
-                "(LLM_BASE_URL / LLM_API_KEY)."
+                f"{titles} ({len(TEMPLATES)} templates in all, with example prompts, at GET /api/v1/templates). "
+                "Rephrase the prompt along those lines, or configure an LLM (LLM_BASE_URL / LLM_API_KEY)."
             )
         code = found.template.code(found.values)
         return Generation(text=code, model=f"builtin:{found.template.slug}", seconds=time.monotonic() - started)

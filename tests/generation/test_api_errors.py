@@ -169,3 +169,15 @@ def test_it_reports_health_of_database_and_broker(client, db):
 
 def test_it_answers_unknown_api_paths_with_json_404(client, db):
     assert_error(client.get("/api/v1/nothing-here"), 404, "not_found")
+
+
+def test_it_lists_the_offline_templates_with_examples_and_parameters(client, auth):
+    from generation.library import TEMPLATES, match_prompt
+
+    items = client.get("/api/v1/templates", **auth).json()["results"]
+    assert len(items) == len(TEMPLATES) >= 24
+    plot = next(t for t in items if t["slug"] == "function-plot")
+    assert plot["params"] and all({"name", "kind", "label", "default"} <= set(p) for p in plot["params"])
+    assert all(match_prompt(t["examples"][0]).template.slug == t["slug"] for t in items)
+    calculus = client.get("/api/v1/templates?subject=calculus", **auth).json()["results"]
+    assert calculus and {t["subject"] for t in calculus} == {"calculus"}
