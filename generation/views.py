@@ -64,9 +64,20 @@ def studio(request: HttpRequest) -> HttpResponse:
     animations = Animation.objects.for_organization(organization).select_related("project")[:30]
     return render(request, "studio/index.html", {
         "form": form, "error": error, "animations": animations, "examples": EXAMPLE_PROMPTS,
+        "catalogue": _catalogue() if settings.GENERATION_PROVIDER == "builtin" else None,
         "projects": Project.objects.filter(organization=organization),
         "qualities": ["low", "medium", "high", "4k"], "formats": ["mp4", "gif", "webm"],
     }, status=400 if error else 200)
+
+
+def _catalogue() -> list[tuple[str, list]]:
+    """The offline templates by subject, each with its first example prompt."""
+    from .library import SUBJECTS, TEMPLATES
+
+    by_subject: dict[str, list] = {subject: [] for subject in SUBJECTS}
+    for template in TEMPLATES.values():
+        by_subject.setdefault(template.subject, []).append(template)
+    return [(subject.replace("-", " ").capitalize(), items) for subject, items in by_subject.items() if items]
 
 
 @login_required

@@ -87,3 +87,15 @@ def test_it_shows_a_new_api_key_once_and_revokes_it(client):
     client.post(f"/studio/keys/{key.id}/revoke/")
     denied = client.get("/api/v1/animations", HTTP_AUTHORIZATION=f"Bearer {raw}")
     assert denied.status_code == 401 and denied.json()["code"] == "revoked_api_key"
+
+
+def test_it_shows_the_offline_catalogue_with_example_prompts(client):
+    from django.utils.html import escape
+
+    from generation.library import TEMPLATES
+
+    client.force_login(make_user())
+    page = client.get("/studio/").content.decode()
+    assert "What the offline generator can animate" in page
+    for template in TEMPLATES.values():
+        assert escape(template.title) in page
