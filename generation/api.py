@@ -22,7 +22,8 @@ from rest_framework.views import APIView
 from accounts.models import ApiKey
 from render.engine import FORMATS, QUALITIES
 from render.storage import open_video
-from render.watermark import WatermarkError
+from render.media import MediaError
+from render.sandbox import SandboxUnavailable
 from saas.errors import ApiError
 
 from .delivery import delivered_video
@@ -279,8 +280,11 @@ class VideoView(OrganizationScopedView):
             raise ApiError(f"The video is not ready: the task is {animation.status}.", "video_not_ready", 409)
         try:
             fh = open_video(delivered_video(animation))
-        except (FileNotFoundError, WatermarkError):
+        except FileNotFoundError:
             raise ApiError("The video file is missing from storage.", "video_missing", 404)
+        except (MediaError, SandboxUnavailable):
+            raise ApiError("The video could not be prepared for delivery; please try again shortly.",
+                           "video_unavailable", 503)
         content_type = mimetypes.types_map.get(f".{ext}", "application/octet-stream")
         response = FileResponse(fh, content_type=content_type, filename=animation.video_filename,
                                 as_attachment="download" in request.query_params)

@@ -11,8 +11,9 @@ import tempfile
 from pathlib import Path
 
 from billing.entitlements import entitlements_for
+from render.media import MediaError, watermark_sandboxed
+from render.sandbox import SandboxUnavailable
 from render.storage import open_video, store_video
-from render.watermark import WatermarkError, watermark_video
 
 from .models import Animation
 
@@ -27,7 +28,7 @@ def delivered_video(animation: Animation) -> str:
 
 
 def make_watermarked_copy(animation: Animation) -> str:
-    """Burn the wordmark into a copy of the master; falls back to nothing less than an error."""
+    """Burn the wordmark into a copy of the master, in the sandbox (the master is user-made bytes)."""
     name = animation.storage_name().replace("/animation.", "/animation.watermarked.")
     with tempfile.TemporaryDirectory(prefix="eigenframe-wm-") as tmp:
         master = Path(tmp) / f"master.{animation.format}"
@@ -35,7 +36,7 @@ def make_watermarked_copy(animation: Animation) -> str:
         with open_video(animation.video) as src, open(master, "wb") as dst:
             while chunk := src.read(1 << 20):
                 dst.write(chunk)
-        watermark_video(master, copy)
+        watermark_sandboxed(master, copy, animation.format)
         stored = store_video(copy, name)
     Animation.objects.filter(pk=animation.pk).update(video_watermarked=stored)
     animation.video_watermarked = stored
@@ -46,5 +47,5 @@ def prepare_delivery(animation: Animation) -> None:
     """Called by the worker after a job completes, so the first download is instant."""
     try:
         delivered_video(animation)
-    except (WatermarkError, OSError) as exc:  # the download path will try again
+    except (MediaError, SandboxUnavailable, OSError) as exc:  # the download path will try again
         log.warning("watermark for %s failed: %s", animation.pk, exc)

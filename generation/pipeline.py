@@ -9,13 +9,12 @@ from __future__ import annotations
 import hashlib
 import logging
 import time
-from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
 
 from billing.entitlements import entitlements_for
-from render.engine import RenderResult, RenderStatus, render, video_seconds
+from render.engine import RenderResult, RenderStatus, render
 from render.cache import cached_render, remember_render, render_key
 from render.storage import copy_video, store_video
 
@@ -207,7 +206,7 @@ def _render(animation: Animation, code: str, attempt: int, use_cache: bool = Tru
                              data={"status": result.status.value, "line": result.line,
                                    "log_tail": result.log[-2000:]})
             return result
-        too_long = _over_plan_length(animation, result.video_path)
+        too_long = _over_plan_length(animation, result.details.get("video_seconds", 0.0))
         if too_long:
             animation.record("render", "The video is longer than the plan allows.", attempt=attempt, code=code,
                              error=too_long, seconds=seconds)
@@ -221,9 +220,8 @@ def _render(animation: Animation, code: str, attempt: int, use_cache: bool = Tru
         result.cleanup()
 
 
-def _over_plan_length(animation: Animation, video: Path) -> str:
+def _over_plan_length(animation: Animation, length: float) -> str:
     limit = entitlements_for(animation.organization).max_video_seconds
-    length = video_seconds(video)
     if limit and length > limit + 0.5:
         return (f"The animation is {length:.0f} seconds long; your plan allows up to {limit} seconds. "
                 "Shorten it (fewer or faster animations, shorter waits) or upgrade.")

@@ -132,15 +132,7 @@ def render(
         "uid": uid,
         "gid": uid,
         "timeout_s": timeout_s,
-        "limits": {
-            "cpu_s": timeout_s * 2,
-            "memory_mb": settings.RENDER_MEMORY_MB,
-            "file_mb": settings.RENDER_MAX_OUTPUT_MB,
-            "disk_mb": settings.RENDER_MAX_DISK_MB,
-            "procs": settings.RENDER_MAX_PROCS,
-            "open_files": settings.RENDER_MAX_OPEN_FILES,
-            "max_files": settings.RENDER_MAX_FILES,
-        },
+        "limits": media_limits(timeout_s),
     }
     try:
         outcome = pool().run(job)
@@ -172,12 +164,26 @@ def render(
             line=line if isinstance(line, int) else None,
             **common,
         )
-    video = _accept_output(workdir, format)
-    if video is None:
+    accepted = _accept_output(workdir, format)
+    if accepted is None:
         return RenderResult(RenderStatus.USER_ERROR, log=log_text, error="The scene rendered but produced no "
                             "usable video (does it play any animation or wait?).", **common)
+    video, info = accepted
     details["manim_version"] = str(result.get("manim_version", ""))[:20]
+    details["video_seconds"] = float(info.get("seconds") or 0)
     return RenderResult(RenderStatus.OK, video_path=video, log=log_text, **common)
+
+
+def media_limits(timeout_s: int) -> dict:
+    return {
+        "cpu_s": timeout_s * 2,
+        "memory_mb": settings.RENDER_MEMORY_MB,
+        "file_mb": settings.RENDER_MAX_OUTPUT_MB,
+        "disk_mb": settings.RENDER_MAX_DISK_MB,
+        "procs": settings.RENDER_MAX_PROCS,
+        "open_files": settings.RENDER_MAX_OPEN_FILES,
+        "max_files": settings.RENDER_MAX_FILES,
+    }
 
 
 # --- reading what the child left behind (all of it hostile) ------------------------------
@@ -268,63 +274,48 @@ def _chown_tree(path: Path, uid: int) -> None:
             os.chown(os.path.join(dirpath, name), uid, uid)
 
 
-def _accept_output(workdir: Path, format: str) -> Path | None:
+def _accept_file(path: Path, workdir: Path, limit: int):
+    """An open file object for ``path`` if it is a regular, single-link file inside ``workdir``
+    within ``limit`` bytes, opened without following links; else None."""
+    real_root = os.path.realpath(workdir)
+    if os.path.commonpath([os.path.realpath(path.parent), real_root]) != real_root:
+        return None
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except OSError:
+        return None
+    fh = os.fdopen(fd, "rb")
+    st = os.fstat(fh.fileno())
+    if not stat.S_ISREG(st.st_mode) or st.st_nlink != 1 or not 0 < st.st_size <= limit:
+        fh.close()
+        return None
+    return fh
+
+
+def _accept_output(workdir: Path, format: str) -> tuple[Path, dict] | None:
     """The rendered video, copied out of the job dir only if it is a real, sane video file.
 
     The job dir belongs to the sandboxed uid, so everything in it is hostile: the file
     is opened with O_NOFOLLOW, must be a regular file with one link inside the job dir,
-    within the size cap, and must decode as video. It is copied from the descriptor
-    that was checked, so swapping the file afterwards changes nothing.
+    within the size cap, and must decode as video — which is checked in a sandboxed child,
+    never here. It is copied from the descriptor that was checked, so swapping the file
+    afterwards changes nothing.
     """
-    real_root = os.path.realpath(workdir)
+    from .media import probe_video
+
     limit = settings.RENDER_MAX_OUTPUT_MB * 1024 * 1024
-    for dirpath, _dirnames, filenames in os.walk(os.path.join(real_root, "media"), followlinks=False):
+    for dirpath, _dirnames, filenames in os.walk(os.path.join(os.path.realpath(workdir), "media"),
+                                                 followlinks=False):
         if f"animation.{format}" not in filenames or "partial_movie_files" in dirpath:
             continue
-        if os.path.commonpath([os.path.realpath(dirpath), real_root]) != real_root:
-            continue
-        try:
-            fd = os.open(os.path.join(dirpath, f"animation.{format}"), os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
-        except OSError:
+        src = _accept_file(Path(dirpath) / f"animation.{format}", workdir, limit)
+        if src is None:
             continue
         accepted = workdir.parent / f"{workdir.name}.accepted.{format}"
-        with os.fdopen(fd, "rb") as src:
-            st = os.fstat(src.fileno())
-            if not stat.S_ISREG(st.st_mode) or st.st_nlink != 1 or not 0 < st.st_size <= limit:
-                continue
-            with open(accepted, "xb") as dst:
-                shutil.copyfileobj(src, dst, 1 << 20)
-        if _decodes_as_video(accepted, format):
-            return accepted
+        with src, open(accepted, "xb") as dst:
+            shutil.copyfileobj(src, dst, 1 << 20)
+        info = probe_video(accepted, format)
+        if info:
+            return accepted, info
         accepted.unlink(missing_ok=True)
     return None
-
-
-# The demuxer is forced: no probing, so a planted playlist (HLS, concat) or another
-# container cannot make the worker's FFmpeg open other files or URLs.
-_DEMUXERS = {"mp4": "mp4", "webm": "webm", "gif": "gif"}
-
-
-def _decodes_as_video(path: Path, format: str) -> bool:
-    import av
-
-    try:
-        with av.open(str(path), format=_DEMUXERS[format]) as container:
-            if not container.streams.video:
-                return False
-            for _frame in container.decode(video=0):
-                return True
-    except (av.FFmpegError, OSError, ValueError):
-        return False
-    return False
-
-
-def video_seconds(path: Path) -> float:
-    """Duration of a rendered (already accepted) video, in seconds."""
-    import av
-
-    with av.open(str(path)) as container:
-        if container.duration:
-            return float(container.duration) / av.time_base
-        stream = container.streams.video[0]
-        return float(stream.duration * stream.time_base) if stream.duration else 0.0

@@ -235,7 +235,49 @@ def renderer(job: dict, report_fd: int) -> None:
         os._exit(70)
     os.write(report_fd, (json.dumps({"layers": layers}) + "\n").encode())
     os.close(report_fd)
-    os._exit(render_scene(job))
+    os._exit(MEDIA_TASKS[job["kind"]](job) if job.get("kind") in MEDIA_TASKS else render_scene(job))
+
+
+# --- media jobs: untrusted video files are decoded only in here ------------------------------
+# A rendered file is hostile (the scene could have written any bytes there), so probing and
+# watermarking run in a fresh, locked-down child too: a crafted file aimed at an FFmpeg bug
+# finds no privileges, no network and no writable path but its own job dir.
+
+_DEMUXERS = {"mp4": "mp4", "webm": "webm", "gif": "gif"}
+
+
+def probe_media(job: dict) -> int:
+    import av
+
+    try:
+        with av.open(f"input.{job['format']}", format=_DEMUXERS[job["format"]]) as container:
+            stream = container.streams.video[0]
+            frame = next(container.decode(stream))
+            _write_result({"ok": True, "width": frame.width, "height": frame.height,
+                           "seconds": float(container.duration or 0) / av.time_base})
+    except Exception as exc:  # noqa: BLE001 - any failure means "not a usable video"
+        _write_result({"ok": False, "error_type": exc.__class__.__name__, "message": str(exc)[:500]})
+        return 1
+    return 0
+
+
+def watermark_media(job: dict) -> int:
+    from pathlib import Path as _Path
+
+    import watermark  # render/watermark.py
+
+    fmt = job["format"]
+    try:
+        watermark.watermark_video(_Path(f"input.{fmt}").resolve(), _Path(f"output.{fmt}").resolve(),
+                                  text=job.get("text", "eigenframe"))
+    except Exception as exc:  # noqa: BLE001
+        _write_result({"ok": False, "error_type": exc.__class__.__name__, "message": str(exc)[:500]})
+        return 1
+    _write_result({"ok": True})
+    return 0
+
+
+MEDIA_TASKS = {"probe": probe_media, "watermark": watermark_media}
 
 
 def _user_line(tb) -> int | None:
