@@ -123,27 +123,14 @@ ATTR_BUILTINS: frozenset[str] = frozenset({"getattr", "setattr", "delattr"})
 #                     the attribute rule (``utils.file_ops.os`` -> "os").
 # open_media_file, os, sys, subprocess, shutil, Path are not exported; the module names
 # are still refused below, ``Path`` is not (a scene may name its own helper ``Path``).
-FORBIDDEN_NAMES: frozenset[str] = frozenset(
-    {
-        "__builtins__",
-        "__loader__",
-        "__spec__",
-        "__file__",
-        "__cached__",
-        "os",
-        "sys",
-        "subprocess",
-        "builtins",
-        "importlib",
-        "ctypes",
-        "socket",
-        "pickle",
-        "shutil",
-        "pathlib",
-        "open_file",
-        "open_media_file",
-    }
+# Modules and helpers that reach the OS; refused as bare names and as attributes.
+_OS_REACHING = frozenset(
+    {"os", "sys", "subprocess", "builtins", "importlib", "ctypes", "socket", "pickle", "shutil",
+     "pathlib", "open_file", "open_media_file"}
 )
+
+FORBIDDEN_NAMES: frozenset[str] = _OS_REACHING | {"__builtins__", "__loader__", "__spec__", "__file__",
+                                                  "__cached__"}
 
 # Dunder attributes that real scenes use (super().__init__(**kwargs), type(self).__name__,
 # dataclass __post_init__, operator overloading in helper classes, object.__setattr__ in
@@ -221,24 +208,7 @@ FRAME_ATTRIBUTES: frozenset[str] = frozenset(
 
 # Attribute names that lead to the OS through an allowed module
 # (``manim.utils.file_ops.os``, ``manim.utils.file_ops.open_file``).
-FORBIDDEN_ATTRIBUTES: frozenset[str] = frozenset(
-    {
-        "os",
-        "sys",
-        "subprocess",
-        "builtins",
-        "importlib",
-        "ctypes",
-        "socket",
-        "pickle",
-        "shutil",
-        "pathlib",
-        "open_file",
-        "open_media_file",
-        "file_ops",
-        "module_ops",
-    }
-)
+FORBIDDEN_ATTRIBUTES: frozenset[str] = _OS_REACHING | {"file_ops", "module_ops"}
 
 # numpy's file I/O: scenes must embed their data (the sandbox has no files to read anyway).
 NUMPY_FILE_IO: frozenset[str] = frozenset(
